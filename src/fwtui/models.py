@@ -1,0 +1,386 @@
+"""The schema of fwtui's data files, as strict pydantic models.
+
+Every data file kind has one top-level model here; `fwtui schema` exports their JSON
+Schemas. Unknown keys are errors everywhere (``extra="forbid"``). Cross-file checks
+(references between files) live in :mod:`fwtui.catalog`, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+
+_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=_ID_PATTERN, min_length=1, max_length=64),
+    Field(description="Lower-case identifier: a letter, then letters, digits or '_'."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _https_only(url: HttpUrl) -> HttpUrl:
+    if url.scheme != "https":
+        raise ValueError("a source must be an https URL")
+    return url
+
+
+SourceUrl = Annotated[HttpUrl, AfterValidator(_https_only)]
+
+_SPDX_PATTERN = r"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"
+_VERSION_PATTERN = re.compile(r"^\d+(\.\d+)*([a-z]+\d*)?$")
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def not_in_future(day: dt.date) -> dt.date:
+    if day > dt.date.today():
+        raise ValueError(f"{day.isoformat()} is in the future")
+    return day
+
+
+PastDate = Annotated[dt.date, AfterValidator(not_in_future)]
+
+
+# --------------------------------------------------------------------------- meta.yaml
+
+
+class Meta(Strict):
+    """`meta.yaml`: versions of the data set as a whole."""
+
+    schema_version: Literal[1] = Field(description="Version of this file format.")
+    data_version: ShortText = Field(description="Version of the content, e.g. 2026.11.25.")
+    updated: PastDate = Field(description="Day the content was last changed.")
+
+
+# ----------------------------------------------------------------------- criteria.yaml
+
+CAPABILITY_SCALE = "capability"
+CAPABILITY_LEVELS = ("builtin", "partial", "extension", "none")
+UNKNOWN = "unknown"
+
+
+class Level(Strict):
+    id: Id
+    label: ShortText
+    symbol: Annotated[str, StringConstraints(min_length=1, max_length=2)]
+    utility: float = Field(ge=0.0, le=1.0, description="How much this level is worth, 0..1.")
+    description: Text
+
+
+class Scale(Strict):
+    """An ordered list of levels, best first, shared by one or more criteria."""
+
+    id: Id
+    label: ShortText
+    levels: list[Level] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _check_levels(self) -> Scale:
+        ids = [level.id for level in self.levels]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"level ids repeat: {', '.join(duplicates)}")
+        if UNKNOWN in ids:
+            raise ValueError(f"'{UNKNOWN}' is reserved: every scale accepts it already")
+        utilities = [level.utility for level in self.levels]
+        if utilities != sorted(utilities, reverse=True):
+            raise ValueError("levels must be ordered best first (utility not increasing)")
+        if self.id == CAPABILITY_SCALE and tuple(ids) != CAPABILITY_LEVELS:
+            raise ValueError(
+                f"the capability scale has exactly the levels {', '.join(CAPABILITY_LEVELS)}"
+            )
+        return self
+
+
+class Group(Strict):
+    id: Id
+    label: ShortText
+    description: Text
+
+
+class CriterionKind(str, Enum):
+    capability = "capability"
+    aspect = "aspect"
+
+
+class Criterion(Strict):
+    id: Id
+    label: ShortText
+    short: Annotated[str, StringConstraints(min_length=1, max_length=12)] = Field(
+        description="Abbreviation for narrow tables."
+    )
+    description: Text
+    group: Id
+    kind: CriterionKind
+    scale: Id = Field(description="Id of the scale whose levels this criterion uses.")
+    weight: float = Field(
+        default=0.0, ge=0.0, le=10.0, description="Weight before any answer is given."
+    )
+
+
+class CriteriaFile(Strict):
+    """`criteria.yaml`: groups, scales and criteria."""
+
+    groups: list[Group] = Field(min_length=1)
+    scales: list[Scale] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+# ------------------------------------------------------------------ frameworks/<id>.yaml
+
+
+class Kind(str, Enum):
+    full_stack = "full_stack"
+    micro = "micro"
+    api_first = "api_first"
+    toolkit = "toolkit"
+
+
+class Interface(str, Enum):
+    wsgi = "WSGI"
+    asgi = "ASGI"
+    own_server = "own server"
+
+
+class Fact(Strict):
+    level: Id = Field(description="A level id of the criterion's scale, or 'unknown'.")
+    note: Text
+    sources: list[SourceUrl] = Field(min_length=1)
+    last_reviewed: PastDate
+
+
+class Release(Strict):
+    version: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)]
+    date: PastDate
+    source: SourceUrl
+
+
+class Component(Strict):
+    name: ShortText
+    role: ShortText
+    url: SourceUrl
+
+
+class Extension(Strict):
+    name: ShortText
+    fills: list[Id] = Field(default_factory=list, description="Criterion ids it provides.")
+    note: Text
+    url: SourceUrl
+
+
+class Point(Strict):
+    """A pro or a con, tagged with the criterion it is about."""
+
+    text: Text
+    criterion: Id | None = None
+
+
+class Links(Strict):
+    homepage: SourceUrl
+    docs: SourceUrl
+    repo: SourceUrl
+    changelog: SourceUrl | None = None
+
+
+class Framework(Strict):
+    """`frameworks/<id>.yaml`: everything fwtui knows about one framework."""
+
+    id: Id
+    name: ShortText
+    tagline: ShortText
+    summary: Text
+    kind: Kind
+    philosophy: Text
+    interface: list[Interface] = Field(min_length=1)
+    license: Annotated[str, StringConstraints(pattern=_SPDX_PATTERN)] = Field(
+        description="SPDX license expression, e.g. BSD-3-Clause."
+    )
+    first_release: int = Field(ge=1990, le=2100, description="Year of the first public release.")
+    latest: Release
+    python: ShortText = Field(description="Supported Python versions, e.g. '3.10 to 3.14'.")
+    links: Links
+    toolkit: list[Component] = Field(default_factory=list)
+    key_features: list[Text] = Field(min_length=1)
+    ecosystem: list[Extension] = Field(default_factory=list)
+    use_cases: list[Text] = Field(min_length=1)
+    when_to_choose: list[Text] = Field(min_length=1)
+    example_apps: list[Text] = Field(default_factory=list)
+    pros: list[Point] = Field(min_length=1)
+    cons: list[Point] = Field(min_length=1)
+    sources: list[SourceUrl] = Field(
+        min_length=1, description="Where the profile above (license, dates, kind) was checked."
+    )
+    last_reviewed: PastDate
+    facts: dict[Id, Fact] = Field(description="One fact per criterion id.")
+
+    @model_validator(mode="after")
+    def _release_not_before_first(self) -> Framework:
+        if self.latest.date.year < self.first_release:
+            raise ValueError("latest.date is before first_release")
+        return self
+
+
+# ---------------------------------------------------------------------- questions.yaml
+
+
+class QuestionType(str, Enum):
+    single = "single"
+    multi = "multi"
+
+
+class Effect(Strict):
+    """What picking a choice does to one criterion: exactly one of set, add, require."""
+
+    criterion: Id
+    set: float | None = Field(default=None, ge=0.0, le=10.0, description="Set its weight.")
+    add: float | None = Field(default=None, ge=-10.0, le=10.0, description="Add to its weight.")
+    require: list[Id] | None = Field(
+        default=None,
+        min_length=1,
+        description="Must-have: frameworks whose level is not one of these are eliminated.",
+    )
+    reason: ShortText | None = Field(
+        default=None, description="Why, in words; shown with eliminations and reasons."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Effect:
+        given = [name for name in ("set", "add", "require") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "an effect has exactly one of set, add, require"
+                + (f" (got {', '.join(given)})" if given else "")
+            )
+        if self.require is not None and self.reason is None:
+            raise ValueError("a require effect needs a reason")
+        return self
+
+
+class When(Strict):
+    """A condition on earlier answers; exactly one form is used.
+
+    ``question`` + ``any_of``: that question's answer includes one of these choices.
+    ``all`` / ``any``: every / some sub-condition holds. ``not``: the sub-condition fails.
+    """
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    question: Id | None = None
+    any_of: list[Id] | None = Field(default=None, min_length=1)
+    all_: list[When] | None = Field(default=None, alias="all", min_length=1)
+    any_: list[When] | None = Field(default=None, alias="any", min_length=1)
+    not_: When | None = Field(default=None, alias="not")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> When:
+        forms = [
+            self.question is not None or self.any_of is not None,
+            self.all_ is not None,
+            self.any_ is not None,
+            self.not_ is not None,
+        ]
+        if sum(forms) != 1:
+            raise ValueError("a condition has exactly one of: question+any_of, all, any, not")
+        if (self.question is None) != (self.any_of is None):
+            raise ValueError("question and any_of go together")
+        return self
+
+
+class Choice(Strict):
+    id: Id
+    label: ShortText
+    help: Text
+    effects: list[Effect] = Field(default_factory=list)
+
+
+class Question(Strict):
+    id: Id
+    prompt: ShortText
+    help: Text
+    type: QuestionType
+    choices: list[Choice] = Field(min_length=2)
+    default: list[Id] = Field(
+        default_factory=list,
+        description="Choice ids assumed when the question is skipped (one for single).",
+    )
+    when: When | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Question:
+        ids = [choice.id for choice in self.choices]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"choice ids repeat: {', '.join(duplicates)}")
+        unknown = [d for d in self.default if d not in ids]
+        if unknown:
+            raise ValueError(
+                f"default names unknown choices {', '.join(unknown)} (valid: {', '.join(ids)})"
+            )
+        if self.type is QuestionType.single and len(self.default) != 1:
+            raise ValueError("a single-choice question has exactly one default")
+        return self
+
+
+class QuestionsFile(Strict):
+    """`questions.yaml`: the wizard, in the order it asks."""
+
+    questions: list[Question] = Field(min_length=1)
+
+
+# -------------------------------------------------------------------------- guide.yaml
+
+
+class FaqEntry(Strict):
+    id: Id
+    question: ShortText
+    answer: Text
+    frameworks: list[Id] = Field(default_factory=list)
+    sources: list[SourceUrl] = Field(min_length=1)
+    last_reviewed: PastDate
+
+
+class Topic(Strict):
+    """A piece of "which one when" guidance."""
+
+    id: Id
+    title: ShortText
+    body: Text
+    frameworks: list[Id] = Field(default_factory=list)
+    sources: list[SourceUrl] = Field(default_factory=list)
+
+
+class GuideFile(Strict):
+    """`guide.yaml`: guidance on choosing, and the FAQ."""
+
+    topics: list[Topic] = Field(default_factory=list)
+    faq: list[FaqEntry] = Field(default_factory=list)
+
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "meta": Meta,
+    "criteria": CriteriaFile,
+    "framework": Framework,
+    "questions": QuestionsFile,
+    "guide": GuideFile,
+}
