@@ -1,0 +1,7 @@
+"""``python -m fwtui``."""
+
+import sys
+
+from fwtui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,194 @@
+"""The ``fwtui`` command line.
+
+Non-interactive commands must never import Textual (a test checks it), so the TUI is
+imported only inside :func:`_run_tui`. Exit status: 0 success, 1 invalid data,
+2 bad usage (unknown option, unknown id, missing directory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from fwtui import __version__
+from fwtui.problems import DataError, UsageError
+
+if TYPE_CHECKING:
+    from fwtui.catalog import Catalog
+EXIT_OK = 0
+EXIT_INVALID_DATA = 1
+EXIT_USAGE = 2
+
+SCREENS = ("overview", "matrix", "proscons", "guide", "wizard")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _data_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        action="append",
+        default=default,
+        help="extra data directory, read after the bundled data (repeatable)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fwtui",
+        description="Choose a Python web framework: browse, compare and get a recommendation.",
+        epilog=(
+            "Without a command the interactive TUI starts. Data directories are read in order: "
+            "bundled data, --data DIRs, $FWTUI_DATA (path list), then the user data directory."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"fwtui {__version__}")
+    _data_option(parser, [])
+    parser.add_argument(
+        "--screen", choices=SCREENS, default="overview", help="screen the TUI opens on"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    # Subcommands accept --data too; SUPPRESS keeps the top-level value when absent.
+    common = _Parser(add_help=False)
+    _data_option(common, argparse.SUPPRESS)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name, help=help_text, description=help_text, parents=[common]
+        )
+        return sub
+
+    validate = command("validate", "check the bundled data and extra data directories")
+    validate.add_argument("dirs", nargs="*", metavar="DIR", help="more data directories")
+
+    schema = command("schema", "write the JSON Schema of each data file kind")
+    schema.add_argument(
+        "--output", metavar="DIR", help="directory for <kind>.schema.json (default: print)"
+    )
+
+    command("list", "list the frameworks, one per line")
+
+    show = command("show", "describe one framework")
+    show.add_argument("id", metavar="ID", help="framework id, e.g. django")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+
+    matrix = command("matrix", "the feature matrix")
+    matrix.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
+    matrix.add_argument("--diff", action="store_true", help="only rows where frameworks differ")
+    matrix.add_argument(
+        "--format", choices=("table", "markdown", "csv", "json"), default="table"
+    )
+    matrix.add_argument("--width", type=int, default=None, help=argparse.SUPPRESS)
+    return parser
+
+
+def _load(args: argparse.Namespace, more: Sequence[str] = ()) -> Catalog:
+    from fwtui.catalog import extra_dirs, load_catalog
+
+    return load_catalog(extra_dirs([*args.data, *more]))
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    catalog = _load(args, args.dirs)
+    for replacement in catalog.replacements:
+        print(replacement, file=out)
+    print(f"OK: {catalog.summary()}", file=out)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.schema import schema_documents, write_schemas
+
+    if args.output is None:
+        import json
+
+        print(json.dumps(schema_documents(), indent=2), file=out)
+        return EXIT_OK
+    for path in write_schemas(Path(args.output)):
+        print(path, file=out)
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.textout import framework_lines
+
+    catalog = _load(args)
+    for line in framework_lines(catalog):
+        print(line, file=out)
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.report import framework_json, require_framework
+    from fwtui.textout import framework_text
+
+    catalog = _load(args)
+    framework = require_framework(catalog, args.id)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(framework_json(catalog, framework), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(framework_text(catalog, framework), file=out)
+    return EXIT_OK
+
+
+def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.matrix import build_matrix, render_matrix
+    from fwtui.report import pick_frameworks
+
+    catalog = _load(args)
+    frameworks = pick_frameworks(catalog, args.frameworks)
+    matrix = build_matrix(catalog, frameworks, diff_only=args.diff)
+    print(render_matrix(matrix, args.format, width=args.width), file=out, end="")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "validate": _cmd_validate,
+    "schema": _cmd_schema,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "matrix": _cmd_matrix,
+}
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    catalog = _load(args)
+    from fwtui.app import FwtuiApp
+
+    FwtuiApp(catalog, screen=args.screen).run()
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_tui(args)
+        return COMMANDS[args.command](args, sys.stdout)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"fwtui: {count} problem{'s' if count != 1 else ''} in the data", file=sys.stderr)
+        return EXIT_INVALID_DATA
+    except UsageError as error:
+        print(f"fwtui: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `fwtui matrix | head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
