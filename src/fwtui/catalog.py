@@ -400,14 +400,12 @@ def extra_dirs(cli_dirs: Iterable[str] = (), environ: dict[str, str] | None = No
         if raw.strip():
             dirs.append(_checked_dir(raw, ENV_VAR))
     user_dir = _user_data_dir()
-    if user_dir is not None and user_dir.is_dir():
+    if user_dir.is_dir():
         dirs.append(user_dir)
     return dirs
 
 
-def _user_data_dir() -> Path | None:
-    if os.environ.get("FWTUI_NO_USER_DATA"):
-        return None
+def _user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("fwtui", appauthor=False)

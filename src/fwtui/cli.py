@@ -84,9 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     matrix = command("matrix", "the feature matrix")
     matrix.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
     matrix.add_argument("--diff", action="store_true", help="only rows where frameworks differ")
-    matrix.add_argument(
-        "--format", choices=("table", "markdown", "csv", "json"), default="table"
-    )
+    matrix.add_argument("--format", choices=("table", "markdown", "csv", "json"), default="table")
     matrix.add_argument("--width", type=int, default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -136,7 +134,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps(framework_json(catalog, framework), indent=2, ensure_ascii=False), file=out)
+        print(
+            json.dumps(framework_json(catalog, framework), indent=2, ensure_ascii=False), file=out
+        )
     else:
         print(framework_text(catalog, framework), file=out)
     return EXIT_OK

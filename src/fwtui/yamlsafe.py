@@ -159,7 +159,7 @@ class _Walker:
         self.active: set[int] = set()
         self.problems: list[Problem] = []
 
-    def measure(self, node: Node) -> tuple[int, int]:
+    def measure(self, node: Node, path: str = "") -> tuple[int, int]:
         """(number of values, depth) of ``node`` with aliases expanded."""
         key = id(node)
         if key in self.sizes:
@@ -167,16 +167,19 @@ class _Walker:
         if key in self.active:
             raise self._fail(node, "an alias refers to itself (recursive data is not allowed)")
         self.active.add(key)
-        size, depth = 1, 0
+        children: list[tuple[Node, str]] = []
         if isinstance(node, MappingNode):
-            self._check_keys(node)
-            children = [child for pair in node.value for child in pair]
+            self._check_keys(node, path)
+            for key_node, value_node in node.value:
+                child_path = (
+                    f"{path}.{key_node.value}" if isinstance(key_node, ScalarNode) else path
+                )
+                children += [(key_node, path), (value_node, child_path.lstrip("."))]
         elif isinstance(node, SequenceNode):
-            children = list(node.value)
-        else:
-            children = []
-        for child in children:
-            child_size, child_depth = self.measure(child)
+            children = [(child, f"{path}[{i}]") for i, child in enumerate(node.value)]
+        size, depth = 1, 0
+        for child, child_path in children:
+            child_size, child_depth = self.measure(child, child_path)
             size += child_size
             depth = max(depth, child_depth)
             if size > MAX_NODES:
@@ -191,21 +194,22 @@ class _Walker:
         self.sizes[key] = (size, depth)
         return size, depth
 
-    def _check_keys(self, node: MappingNode) -> None:
+    def _check_keys(self, node: MappingNode, path: str) -> None:
         seen: dict[str, int] = {}
         for key_node, _value in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
-                self.problems.append(Problem(self.shown, line, "", "a key must be a plain value"))
+                self.problems.append(Problem(self.shown, line, path, "a key must be a plain value"))
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(
-                    Problem(self.shown, line, "", "merge keys (<<) are not supported")
-                )
+                message = "merge keys (<<) are not supported"
+                self.problems.append(Problem(self.shown, line, path, message))
             name = str(key_node.value)
             if name in seen:
                 message = f"duplicate key '{name}' (first defined on line {seen[name]})"
-                self.problems.append(Problem(self.shown, line, name, message))
+                self.problems.append(
+                    Problem(self.shown, line, f"{path}.{name}".lstrip("."), message)
+                )
             else:
                 seen[name] = line
 

@@ -1,0 +1,76 @@
+"""Print how fast the catalog loads and `fwtui validate` runs, next to a floor program.
+
+The floor is the least any Python tool of this stack pays: start Python, import yaml
+and pydantic, define one model and validate one object. Run: ``python bench/bench_startup.py``.
+Figures are printed, never asserted: machines here are noisy.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+FLOOR = """
+import yaml, pydantic
+class Floor(pydantic.BaseModel):
+    name: str
+Floor.model_validate({"name": "x"})
+"""
+RUNS = 7
+
+
+def wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def median_of(measure: Callable[[], float], runs: int = RUNS) -> tuple[float, float]:
+    samples = [measure() for _ in range(runs)]
+    return statistics.median(samples), min(samples)
+
+
+def in_process_load() -> tuple[float, float, float]:
+    """(import seconds, first load seconds, median later load seconds), uncached."""
+    started = time.perf_counter()
+    from fwtui.catalog import load_catalog
+
+    imported = time.perf_counter() - started
+    started = time.perf_counter()
+    load_catalog(())
+    first = time.perf_counter() - started
+    later = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        load_catalog(())
+        later.append(time.perf_counter() - started)
+    return imported, first, statistics.median(later)
+
+
+def main() -> None:
+    python = sys.executable
+    floor_median, floor_min = median_of(lambda: wall([python, "-c", FLOOR]))
+    validate_median, validate_min = median_of(lambda: wall([python, "-m", "fwtui", "validate"]))
+    version_median, version_min = median_of(lambda: wall([python, "-m", "fwtui", "--version"]))
+    imported, first, later = in_process_load()
+    rows = [
+        ("floor: python + yaml + pydantic + 1 model", floor_median, floor_min),
+        ("fwtui --version", version_median, version_min),
+        ("fwtui validate (bundled catalog)", validate_median, validate_min),
+    ]
+    print(f"{'wall time of a whole process':<44} {'median':>9} {'min':>9}")
+    for label, median, minimum in rows:
+        print(f"{label:<44} {median * 1000:>7.0f}ms {minimum * 1000:>7.0f}ms")
+    print(f"{'validate minus floor':<44} {(validate_median - floor_median) * 1000:>7.0f}ms")
+    print()
+    print("in process")
+    print(f"{'import fwtui.catalog (models, pydantic)':<44} {imported * 1000:>7.1f}ms")
+    print(f"{'load + validate bundled catalog, first':<44} {first * 1000:>7.1f}ms")
+    print(f"{'load + validate bundled catalog, median':<44} {later * 1000:>7.1f}ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""The feature matrix: criteria as rows, frameworks as columns, in four formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from fwtui.catalog import Catalog
+from fwtui.models import CAPABILITY_SCALE, Criterion, Framework
+from fwtui.problems import UsageError
+
+TABLE_WIDTH = 80
+UNKNOWN_SYMBOL = "?"
+
+
+@dataclass(frozen=True)
+class Cell:
+    level: str
+    label: str
+    symbol: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Row:
+    criterion: Criterion
+    group_label: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def differs(self) -> bool:
+        return len({cell.level for cell in self.cells}) > 1
+
+
+@dataclass(frozen=True)
+class Matrix:
+    frameworks: tuple[Framework, ...]
+    rows: tuple[Row, ...]
+    legend: str
+
+
+def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool = False) -> Matrix:
+    rows = []
+    for criterion in catalog.criteria.values():
+        cells = []
+        for framework in frameworks:
+            fact = framework.facts[criterion.id]
+            level = catalog.level(criterion.id, fact.level)
+            if level is None:
+                cells.append(Cell(fact.level, "unknown", UNKNOWN_SYMBOL, fact.note))
+            else:
+                cells.append(Cell(level.id, level.label, level.symbol, fact.note))
+        row = Row(criterion, catalog.groups[criterion.group].label, tuple(cells))
+        if not diff_only or row.differs:
+            rows.append(row)
+    capability = catalog.scales.get(CAPABILITY_SCALE)
+    symbols = [f"{level.symbol} {level.label}" for level in capability.levels] if capability else []
+    legend = "  ".join([*symbols, f"{UNKNOWN_SYMBOL} unknown"])
+    return Matrix(tuple(frameworks), tuple(rows), legend)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(matrix: Matrix, width: int | None = None) -> str:
+    """Plain-text blocks no wider than ``width``; frameworks that do not fit go to a next block."""
+    width = max(40, width or TABLE_WIDTH)
+    label_width = 14
+    cell_width = 13
+    per_block = max(1, (width - label_width) // cell_width)
+    lines: list[str] = []
+    frameworks = matrix.frameworks
+    for start in range(0, len(frameworks), per_block):
+        block = range(start, min(start + per_block, len(frameworks)))
+        if lines:
+            lines.append("")
+        header = "".ljust(label_width) + "".join(
+            _fit(frameworks[i].name, cell_width - 1).ljust(cell_width) for i in block
+        )
+        lines.append(header.rstrip())
+        lines.append("-" * (label_width + cell_width * len(block) - 1))
+        group = None
+        for row in matrix.rows:
+            if row.group_label != group:
+                group = row.group_label
+                lines.append(_fit(group, width))
+            cells = "".join(
+                _fit(f"{row.cells[i].symbol} {row.cells[i].label}", cell_width - 1).ljust(
+                    cell_width
+                )
+                for i in block
+            )
+            lines.append(
+                (" " + _fit(row.criterion.short, label_width - 2)).ljust(label_width) + cells
+            )
+            lines[-1] = lines[-1].rstrip()
+    if not matrix.rows:
+        lines.append("(no rows: the frameworks agree on every criterion)")
+    lines.append("")
+    lines.append(_fit(matrix.legend, width))
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(matrix: Matrix) -> str:
+    names = [_markdown_escape(f.name) for f in matrix.frameworks]
+    lines = [
+        "| Criterion | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for row in matrix.rows:
+        cells = " | ".join(f"{c.symbol} {_markdown_escape(c.label)}" for c in row.cells)
+        lines.append(f"| {_markdown_escape(row.criterion.label)} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(matrix: Matrix) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["criterion", "label", "group", *(f.id for f in matrix.frameworks)])
+    for row in matrix.rows:
+        writer.writerow(
+            [row.criterion.id, row.criterion.label, row.criterion.group]
+            + [cell.level for cell in row.cells]
+        )
+    return buffer.getvalue()
+
+
+def render_json(matrix: Matrix) -> str:
+    document = {
+        "frameworks": [{"id": f.id, "name": f.name} for f in matrix.frameworks],
+        "rows": [
+            {
+                "criterion": row.criterion.id,
+                "label": row.criterion.label,
+                "group": row.criterion.group,
+                "kind": row.criterion.kind.value,
+                "cells": {
+                    framework.id: {"level": cell.level, "label": cell.label, "note": cell.note}
+                    for framework, cell in zip(matrix.frameworks, row.cells, strict=True)
+                },
+            }
+            for row in matrix.rows
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_matrix(matrix: Matrix, fmt: str, width: int | None = None) -> str:
+    if fmt == "table":
+        return render_table(matrix, width)
+    if fmt == "markdown":
+        return render_markdown(matrix)
+    if fmt == "csv":
+        return render_csv(matrix)
+    if fmt == "json":
+        return render_json(matrix)
+    raise UsageError(f"unknown format '{fmt}' (valid: table, markdown, csv, json)")

@@ -1,0 +1,76 @@
+"""Plain data views of the catalog for scripts: JSON shapes and id lookups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fwtui.catalog import Catalog
+from fwtui.models import Framework
+from fwtui.problems import UsageError, valid_list
+
+
+def require_framework(catalog: Catalog, framework_id: str) -> Framework:
+    """The framework with this id, or a UsageError naming the valid ids."""
+    framework = catalog.frameworks.get(framework_id.strip().lower())
+    if framework is None:
+        raise UsageError(f"unknown framework '{framework_id}' {valid_list(catalog.frameworks)}")
+    return framework
+
+
+def pick_frameworks(catalog: Catalog, spec: str | None) -> list[Framework]:
+    """Frameworks named in a comma-separated ``spec`` (all of them when None), in that order."""
+    if spec is None:
+        return list(catalog.frameworks.values())
+    ids = [part.strip().lower() for part in spec.split(",") if part.strip()]
+    if not ids:
+        raise UsageError(f"--frameworks is empty {valid_list(catalog.frameworks)}")
+    unknown = [i for i in ids if i not in catalog.frameworks]
+    if unknown:
+        names = ", ".join(f"'{i}'" for i in unknown)
+        raise UsageError(f"unknown framework {names} {valid_list(catalog.frameworks)}")
+    return [catalog.frameworks[i] for i in dict.fromkeys(ids)]
+
+
+def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
+    """The ``fwtui show ID --format json`` object (keys are part of the CLI contract)."""
+    facts = {}
+    for criterion_id, criterion in catalog.criteria.items():
+        fact = framework.facts[criterion_id]
+        level = catalog.level(criterion_id, fact.level)
+        facts[criterion_id] = {
+            "criterion": criterion.label,
+            "level": fact.level,
+            "level_label": level.label if level else "unknown",
+            "note": fact.note,
+            "sources": [str(url) for url in fact.sources],
+            "last_reviewed": fact.last_reviewed.isoformat(),
+        }
+    return {
+        "id": framework.id,
+        "name": framework.name,
+        "tagline": framework.tagline,
+        "summary": framework.summary,
+        "kind": framework.kind.value,
+        "philosophy": framework.philosophy,
+        "license": framework.license,
+        "first_release": framework.first_release,
+        "interface": [interface.value for interface in framework.interface],
+        "latest_version": framework.latest.version,
+        "latest_release_date": framework.latest.date.isoformat(),
+        "python": framework.python,
+        "links": {key: str(url) for key, url in framework.links if url is not None},
+        "toolkit": [{"name": c.name, "role": c.role, "url": str(c.url)} for c in framework.toolkit],
+        "key_features": list(framework.key_features),
+        "ecosystem": [
+            {"name": e.name, "fills": list(e.fills), "note": e.note, "url": str(e.url)}
+            for e in framework.ecosystem
+        ],
+        "use_cases": list(framework.use_cases),
+        "when_to_choose": list(framework.when_to_choose),
+        "example_apps": list(framework.example_apps),
+        "pros": [point.text for point in framework.pros],
+        "cons": [point.text for point in framework.cons],
+        "sources": [str(url) for url in framework.sources],
+        "last_reviewed": framework.last_reviewed.isoformat(),
+        "facts": facts,
+    }

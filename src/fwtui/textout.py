@@ -1,0 +1,101 @@
+"""Plain-text views for the terminal (``fwtui list`` and ``fwtui show``), 80 columns wide."""
+
+from __future__ import annotations
+
+import textwrap
+
+from fwtui.catalog import Catalog
+from fwtui.models import Framework, Point
+
+WIDTH = 80
+KIND_LABELS = {
+    "full_stack": "full-stack",
+    "micro": "micro",
+    "api_first": "API-first",
+    "toolkit": "toolkit",
+}
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def framework_lines(catalog: Catalog) -> list[str]:
+    """One line per framework: id, name, kind, interface, latest version, tagline."""
+    lines = []
+    for framework in catalog.frameworks.values():
+        interface = "/".join(i.value for i in framework.interface)
+        head = (
+            f"{framework.id:<10} {_fit(framework.name, 10):<10} "
+            f"{KIND_LABELS[framework.kind.value]:<10} {_fit(interface, 15):<15} "
+            f"{_fit(framework.latest.version, 8):<8} "
+        )
+        lines.append(head + _fit(framework.tagline, max(10, WIDTH - len(head))))
+    return lines
+
+
+def _wrap(text: str, indent: str = "  ") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def _bullets(items: list[str]) -> list[str]:
+    lines: list[str] = []
+    for item in items:
+        lines += textwrap.wrap(item, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+    return lines
+
+
+def _points(points: list[Point]) -> list[str]:
+    return _bullets([p.text for p in points])
+
+
+def framework_text(catalog: Catalog, framework: Framework) -> str:
+    """A readable profile of one framework with every fact and its source."""
+    interface = ", ".join(i.value for i in framework.interface)
+    lines = [
+        f"{framework.name} ({framework.id})",
+        "=" * min(WIDTH, len(framework.name) + len(framework.id) + 3),
+        *textwrap.wrap(framework.tagline, WIDTH),
+        "",
+        f"  Kind:           {KIND_LABELS[framework.kind.value]}",
+        f"  Interface:      {interface}",
+        f"  License:        {framework.license}",
+        f"  First release:  {framework.first_release}",
+        f"  Latest:         {framework.latest.version} ({framework.latest.date.isoformat()})",
+        f"  Python:         {framework.python}",
+        f"  Docs:           {framework.links.docs}",
+        f"  Repository:     {framework.links.repo}",
+        "",
+        "Summary",
+        *_wrap(framework.summary),
+        "",
+        "Philosophy",
+        *_wrap(framework.philosophy),
+    ]
+    if framework.toolkit:
+        lines += ["", "Built on"]
+        lines += _bullets([f"{c.name}: {c.role}" for c in framework.toolkit])
+    lines += ["", "Key features", *_bullets(list(framework.key_features))]
+    if framework.ecosystem:
+        lines += ["", "Ecosystem"]
+        lines += _bullets([f"{e.name}: {e.note}" for e in framework.ecosystem])
+    lines += ["", "Use cases", *_bullets(list(framework.use_cases))]
+    lines += ["", "When to choose it", *_bullets(list(framework.when_to_choose))]
+    if framework.example_apps:
+        lines += ["", "Example applications", *_bullets(list(framework.example_apps))]
+    lines += ["", "Pros", *_points(list(framework.pros))]
+    lines += ["", "Cons", *_points(list(framework.cons))]
+    lines += ["", "Facts"]
+    group = None
+    for criterion in catalog.criteria.values():
+        if criterion.group != group:
+            group = criterion.group
+            lines += ["", f"  {catalog.groups[group].label}"]
+        fact = framework.facts[criterion.id]
+        level = catalog.level(criterion.id, fact.level)
+        label = f"{level.symbol} {level.label}" if level else "? unknown"
+        lines.append(f"  {criterion.label}: {label}")
+        lines += _wrap(fact.note, "      ")
+        lines += [f"      source: {url}" for url in fact.sources]
+    lines += ["", f"Last reviewed {framework.last_reviewed.isoformat()}."]
+    return "\n".join(lines)

@@ -1,0 +1,257 @@
+"""Every kind of bad data gives `FILE:LINE: field.path: message`, exit 1, no traceback.
+
+Each test writes a user data directory and runs the real CLI on it in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import bundled_framework, line_of, run_cli, write_framework
+from fwtui.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES
+
+GUIDE_ENTRY = """\
+faq:
+  - id: my_question
+    question: Which one do we use?
+    answer: The one in our ADR.
+    sources: [https://docs.djangoproject.com/]
+    last_reviewed: 2026-01-05
+"""
+
+
+def validate(directory: Path) -> tuple[int, list[str]]:
+    started = time.monotonic()
+    result = run_cli("validate", str(directory))
+    elapsed = time.monotonic() - started
+    assert "Traceback" not in result.stderr, result.stderr
+    assert elapsed < 20, "validate must not hang"
+    return result.returncode, result.stderr.splitlines()
+
+
+def assert_problem(lines: list[str], file: Path, line: int, path: str, *fragments: str) -> None:
+    prefix = f"{file}:{line}: {path}: " if path else f"{file}:{line}: "
+    matching = [entry for entry in lines if entry.startswith(prefix)]
+    assert matching, f"no problem starting with {prefix!r} in:\n" + "\n".join(lines)
+    for fragment in fragments:
+        assert any(fragment in entry for entry in matching), (fragment, matching)
+
+
+def test_yaml_syntax_error(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("faq:\n  - id: a\n    question: [unclosed\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert any(re.match(rf"{re.escape(str(guide))}:\d+: YAML syntax error: ", x) for x in lines)
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text(GUIDE_ENTRY.replace("2026-01-05", "last tuesday"), encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 6, "faq[0].last_reviewed", "date")
+
+
+def test_unknown_key_lists_valid_keys(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text(GUIDE_ENTRY + "    colour: red\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 7, "faq[0].colour", "unknown key", "(valid: id, question")
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text(GUIDE_ENTRY + "    answer: A second answer.\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(
+        lines, guide, 7, "faq[0].answer", "duplicate key 'answer'", "first defined on line 4"
+    )
+
+
+def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    data = bundled_framework("flask")
+    data["id"] = "mine"
+    write_framework(tmp_path, data, "mine")
+    second = write_framework(tmp_path, data, "mine_again")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, second, 1, "id", "duplicate framework id 'mine'", "mine.yaml:1")
+
+
+def test_dangling_reference(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text(GUIDE_ENTRY + "    frameworks: [django, nosuch]\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 7, "faq[0].frameworks", "unknown framework 'nosuch'", "django")
+
+
+def test_unknown_level_id(tmp_path: Path) -> None:
+    data = bundled_framework("flask")
+    data["id"] = "mine"
+    data["facts"]["orm"]["level"] = "sort_of"
+    path = write_framework(tmp_path, data)
+    code, lines = validate(tmp_path)
+    assert code == 1
+    line = line_of(path, "level: sort_of")
+    assert_problem(
+        lines, path, line, "facts.orm.level", "unknown level 'sort_of'", "builtin, partial"
+    )
+
+
+def test_missing_fact(tmp_path: Path) -> None:
+    data = bundled_framework("flask")
+    data["id"] = "mine"
+    del data["facts"]["websockets"]
+    path = write_framework(tmp_path, data)
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(
+        lines, path, line_of(path, "facts:") + 1, "facts", "missing facts for websockets"
+    )
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("# nothing here yet\n\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 1, "", "file is empty")
+
+
+def test_list_instead_of_mapping(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("- id: a\n- id: b\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 1, "", "expected a mapping of keys, found a list")
+
+
+def test_non_utf8_bytes(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_bytes(GUIDE_ENTRY.replace("our ADR", "caf\xe9").encode("latin-1"))
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 4, "", "byte 0xe9 is not valid UTF-8")
+
+
+def test_nul_byte(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_bytes(GUIDE_ENTRY.encode() + b"    frameworks: [dja\x00ngo]\n")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 7, "", "NUL byte")
+
+
+def test_python_tag_is_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    guide = tmp_path / "guide.yaml"
+    payload = f"!!python/object/apply:os.system ['touch {marker}']"
+    guide.write_text(GUIDE_ENTRY.replace("The one in our ADR.", payload), encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert not marker.exists()
+    assert_problem(lines, guide, 4, "", "python/object/apply")
+
+
+def test_alias_bomb_fails_fast(tmp_path: Path) -> None:
+    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for number in range(1, 10):
+        previous = chr(ord("a") + number - 1)
+        name = chr(ord("a") + number)
+        rows.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    code, lines = validate(tmp_path)
+    assert time.monotonic() - started < 10
+    assert code == 1
+    assert any(str(guide) in x and "alias bomb" in x for x in lines), lines
+
+
+def test_deep_nesting(tmp_path: Path) -> None:
+    depth = 10_000
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("faq: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 1, "", f"deeper than {MAX_DEPTH} levels")
+
+
+def test_file_over_size_limit(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("# padding\n" * (MAX_FILE_BYTES // 10 + 1), encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, guide, 1, "", "larger than the 1024 KiB limit")
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    (tmp_path / "guide.yaml").write_text(GUIDE_ENTRY + "    colour: red\n", encoding="utf-8")
+    data = bundled_framework("flask")
+    data["id"] = "mine"
+    data["facts"]["orm"]["level"] = "sort_of"
+    write_framework(tmp_path, data)
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert any("colour" in x for x in lines)
+    assert any("sort_of" in x for x in lines)
+    assert lines[-1] == "fwtui: 2 problems in the data"
+
+
+def test_unknown_file_name(tmp_path: Path) -> None:
+    (tmp_path / "guides.yaml").write_text(GUIDE_ENTRY, encoding="utf-8")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, tmp_path / "guides.yaml", 1, "", "guide.yaml")
+
+
+def test_missing_data_directory_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("--data", str(tmp_path / "nope"), "validate")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"fwtui: error: --data {tmp_path / 'nope'}: no such directory"
+
+
+def test_data_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    file = tmp_path / "guide.yaml"
+    file.write_text(GUIDE_ENTRY, encoding="utf-8")
+    result = run_cli("validate", "--data", str(file))
+    assert result.returncode == 2
+    assert "not a directory" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any directory")
+def test_unreadable_data_directory_is_a_usage_error(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        result = run_cli("validate", str(locked))
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2
+    assert "not readable" in result.stderr
+
+
+def test_missing_fwtui_data_entry_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("validate", env={"FWTUI_DATA": str(tmp_path / "gone")})
+    assert result.returncode == 2
+    assert "FWTUI_DATA" in result.stderr
+
+
+def test_user_files_are_never_changed(tmp_path: Path) -> None:
+    data = bundled_framework("flask")
+    data["id"] = "mine"
+    path = write_framework(tmp_path, data)
+    before = (path.read_bytes(), path.stat().st_mtime_ns, sorted(tmp_path.rglob("*")))
+    result = run_cli("validate", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(tmp_path.rglob("*"))) == before

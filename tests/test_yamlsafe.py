@@ -1,0 +1,77 @@
+"""Unit tests of the safe YAML reader (fast, in-process)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fwtui.problems import DataError
+from fwtui.yamlsafe import MAX_DEPTH, load_yaml
+
+
+def load(tmp_path: Path, text: str) -> object:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_yaml(path, "f.yaml").data
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, text)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_plain_mapping_loads_with_dates(tmp_path: Path) -> None:
+    data = load(tmp_path, "a: 1\nb: [x, y]\nday: 2026-01-02\n")
+    assert data == {"a": 1, "b": ["x", "y"], "day": __import__("datetime").date(2026, 1, 2)}
+
+
+def test_small_aliases_are_fine(tmp_path: Path) -> None:
+    assert load(tmp_path, "a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    assert load(tmp_path, "\ufeffa: 1\n") == {"a": 1}
+
+
+def test_recursive_alias_is_rejected(tmp_path: Path) -> None:
+    assert any("refers to itself" in p for p in problems(tmp_path, "a: &x [1, *x]\n"))
+
+
+def test_nesting_at_the_limit_loads(tmp_path: Path) -> None:
+    depth = MAX_DEPTH - 1
+    assert load(tmp_path, "a: " + "[" * depth + "]" * depth + "\n")
+
+
+def test_alias_nesting_beyond_the_limit_is_rejected(tmp_path: Path) -> None:
+    rows = ["a0: &a0 [[[[[[[[1]]]]]]]]"]
+    rows += [f"a{i}: &a{i} [[[[[[[[*a{i - 1}]]]]]]]]" for i in range(1, 6)]
+    assert any("nest deeper" in p for p in problems(tmp_path, "\n".join(rows) + "\n"))
+
+
+def test_merge_keys_are_rejected(tmp_path: Path) -> None:
+    found = problems(tmp_path, "base: &b {x: 1}\nother:\n  <<: *b\n")
+    assert any("f.yaml:3: other: merge keys" in p for p in found)
+
+
+def test_several_duplicate_keys_all_reported(tmp_path: Path) -> None:
+    found = problems(tmp_path, "a: 1\na: 2\nb:\n  c: 1\n  c: 2\n")
+    assert found == [
+        "f.yaml:2: a: duplicate key 'a' (first defined on line 1)",
+        "f.yaml:5: b.c: duplicate key 'c' (first defined on line 4)",
+    ]
+
+
+def test_two_documents_are_rejected(tmp_path: Path) -> None:
+    assert any("YAML syntax error" in p for p in problems(tmp_path, "a: 1\n---\nb: 2\n"))
+
+
+def test_unknown_local_tag_is_rejected(tmp_path: Path) -> None:
+    assert any("!custom" in p for p in problems(tmp_path, "a: !custom 1\n"))
+
+
+def test_scalar_document_is_rejected(tmp_path: Path) -> None:
+    assert problems(tmp_path, "just text\n") == [
+        "f.yaml:1: expected a mapping of keys, found a single value"
+    ]
