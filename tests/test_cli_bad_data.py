@@ -91,7 +91,7 @@ def test_dangling_reference(tmp_path: Path) -> None:
     guide.write_text(GUIDE_ENTRY + "    frameworks: [django, nosuch]\n", encoding="utf-8")
     code, lines = validate(tmp_path)
     assert code == 1
-    assert_problem(lines, guide, 7, "faq[0].frameworks", "unknown framework 'nosuch'", "django")
+    assert_problem(lines, guide, 7, "faq[0].frameworks[1]", "unknown framework 'nosuch'", "django")
 
 
 def test_unknown_level_id(tmp_path: Path) -> None:

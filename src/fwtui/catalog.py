@@ -16,6 +16,7 @@ within one directory is an error. fwtui only ever reads these directories.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -98,6 +99,7 @@ class Catalog:
     faq: dict[str, FaqEntry]
     files: tuple[str, ...] = ()
     replacements: tuple[Replacement, ...] = ()
+    content_hash: str = ""
 
     def levels(self, criterion_id: str) -> list[Level]:
         return self.scales[self.criteria[criterion_id].scale].levels
@@ -209,6 +211,7 @@ class _Pending:
     problems: list[Problem] = field(default_factory=list)
     replacements: list[Replacement] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
 
     def add(self, kind: str, entry: Any, origin: Origin, seen_here: set[tuple[str, str]]) -> None:
         table = self.entries[kind]
@@ -236,6 +239,7 @@ def _load_file(
     pending.files.append(shown)
     try:
         document = load_yaml(path, shown)
+        pending.digests.append(f"{path.parent.name}/{path.name}:{document.digest}")
         if path.parent.name == FRAMEWORKS_DIR:
             framework = parse_model(document, Framework)
             pending.add("framework", framework, Origin(document, ()), seen)
@@ -356,10 +360,11 @@ def _cross_check(pending: _Pending) -> None:
                     message = f"unknown criterion '{point.criterion}' {valid_list(criteria)}"
                     problems.append(origin.problem((key, index, "criterion"), message))
         for index, extension in enumerate(framework.ecosystem):
-            for fill in extension.fills:
+            for position, fill in enumerate(extension.fills):
                 if fill not in criteria:
                     message = f"unknown criterion '{fill}' {valid_list(criteria)}"
-                    problems.append(origin.problem(("ecosystem", index, "fills"), message))
+                    sub = ("ecosystem", index, "fills", position)
+                    problems.append(origin.problem(sub, message))
 
     for question, origin in entries["question"].values():
         for c_index, choice in enumerate(question.choices):
@@ -379,12 +384,12 @@ def _cross_check(pending: _Pending) -> None:
 
     for kind in ("topic", "faq"):
         for entry, origin in entries[kind].values():
-            for framework_id in entry.frameworks:
+            for position, framework_id in enumerate(entry.frameworks):
                 if framework_id not in entries["framework"]:
                     message = (
                         f"unknown framework '{framework_id}' {valid_list(entries['framework'])}"
                     )
-                    problems.append(origin.problem(("frameworks",), message))
+                    problems.append(origin.problem(("frameworks", position), message))
 
 
 # -------------------------------------------------------------------------- loading
@@ -448,6 +453,7 @@ def load_catalog(dirs: Sequence[Path] = ()) -> Catalog:
         faq={k: v[0] for k, v in entries["faq"].items()},
         files=tuple(pending.files),
         replacements=tuple(pending.replacements),
+        content_hash="sha256:" + hashlib.sha256("\n".join(pending.digests).encode()).hexdigest(),
     )
 
 

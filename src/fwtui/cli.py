@@ -86,6 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--diff", action="store_true", help="only rows where frameworks differ")
     matrix.add_argument("--format", choices=("table", "markdown", "csv", "json"), default="table")
     matrix.add_argument("--width", type=int, default=None, help=argparse.SUPPRESS)
+
+    questions = command("questions", "the wizard's questions, choices and defaults")
+    questions.add_argument("--format", choices=("text", "json"), default="text")
+
+    recommend = command("recommend", "rank the frameworks for your answers")
+    recommend.add_argument(
+        "--answer",
+        metavar="QID=CHOICE[,CHOICE]",
+        action="append",
+        default=[],
+        help="answer one question (repeatable; overrides --answers)",
+    )
+    recommend.add_argument("--answers", metavar="FILE", help="replay an answers file")
+    recommend.add_argument("--format", choices=("text", "markdown", "json", "adr"), default="text")
+    recommend.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    recommend.add_argument(
+        "--save-answers", metavar="FILE", help="also write the answers file for replaying"
+    )
     return parser
 
 
@@ -153,12 +171,61 @@ def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.questions_out import questions_json, questions_text
+
+    catalog = _load(args)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(questions_json(catalog), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(questions_text(catalog), file=out, end="")
+    return EXIT_OK
+
+
+def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
+    import datetime as dt
+
+    from fwtui.advisor import recommend
+    from fwtui.answers import answers_document, load_answers_file, parse_answer_option
+    from fwtui.exports import render
+    from fwtui.fsutil import atomic_write
+
+    catalog = _load(args)
+    warnings: list[str] = []
+    given = dict(load_answers_file(catalog, Path(args.answers), warnings)) if args.answers else {}
+    for option in args.answer:
+        question_id, choices = parse_answer_option(catalog, option)
+        given[question_id] = choices
+    result = recommend(catalog, given)
+    for warning in warnings:
+        print(f"fwtui: warning: {warning}", file=sys.stderr)
+    for question_id in result.ignored:
+        print(
+            f"fwtui: warning: '{question_id}' is not asked for these answers; ignored",
+            file=sys.stderr,
+        )
+    text = render(catalog, result, args.format)
+    if args.save_answers:
+        now = dt.datetime.now(tz=dt.timezone.utc)
+        atomic_write(Path(args.save_answers), answers_document(catalog, result.answers, now))
+    if args.output:
+        path = atomic_write(Path(args.output), text)
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        print(text, file=out, end="")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": _cmd_validate,
     "schema": _cmd_schema,
     "list": _cmd_list,
     "show": _cmd_show,
     "matrix": _cmd_matrix,
+    "questions": _cmd_questions,
+    "recommend": _cmd_recommend,
 }
 
 

@@ -9,6 +9,7 @@ repeat inside one mapping (PyYAML would silently keep the last one).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ class YamlDocument:
     file: str
     data: Any
     root: Node
+    digest: str = ""
 
     def line_of(self, loc: tuple[str | int, ...]) -> tuple[int, str]:
         """Line of the value at ``loc`` and the part of ``loc`` that exists in the file.
@@ -243,4 +245,4 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         data = SafeLoader("").construct_document(root)
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown, error)]) from None
-    return YamlDocument(shown, data, root)
+    return YamlDocument(shown, data, root, hashlib.sha256(text.encode("utf-8")).hexdigest())

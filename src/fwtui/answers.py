@@ -1,0 +1,114 @@
+"""Wizard answers: parsing ``--answer QID=CHOICE``, and replayable answers files.
+
+An answers file is YAML, like copier's: the tool, schema and data versions, a hash of the
+catalog it was made with, when it was made, and the answers of the questions asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import Field, StringConstraints, ValidationError
+
+from fwtui import __version__
+from fwtui.catalog import Catalog
+from fwtui.models import SCHEMA_VERSION, QuestionType, Strict
+from fwtui.problems import DataError, UsageError, valid_list
+from fwtui.yamlsafe import load_yaml
+
+Answers = dict[str, tuple[str, ...]]
+HEADER = "# fwtui answers file: replay with `fwtui recommend --answers FILE`\n"
+
+
+class AnswersFile(Strict):
+    fwtui_version: Annotated[str, StringConstraints(max_length=40)]
+    schema_version: int
+    data_version: Annotated[str, StringConstraints(max_length=40)]
+    catalog_hash: Annotated[str, StringConstraints(max_length=100)]
+    created: dt.datetime | dt.date | None = None
+    answers: dict[
+        Annotated[str, StringConstraints(max_length=64)],
+        Annotated[str, StringConstraints(max_length=64)]
+        | list[Annotated[str, StringConstraints(max_length=64)]],
+    ] = Field(default_factory=dict)
+
+
+def check_answer(catalog: Catalog, question_id: str, choice_ids: list[str]) -> tuple[str, ...]:
+    """The choices as a tuple, or a UsageError naming the bad value and the valid ones."""
+    question = catalog.questions.get(question_id)
+    if question is None:
+        raise UsageError(f"unknown question '{question_id}' {valid_list(catalog.questions)}")
+    valid = [choice.id for choice in question.choices]
+    for choice_id in choice_ids:
+        if choice_id not in valid:
+            raise UsageError(
+                f"unknown choice '{choice_id}' for question '{question_id}' {valid_list(valid)}"
+            )
+    if question.type is QuestionType.single and len(choice_ids) != 1:
+        got = ", ".join(choice_ids) if choice_ids else "nothing"
+        raise UsageError(
+            f"question '{question_id}' takes exactly one choice, got {got} {valid_list(valid)}"
+        )
+    if len(set(choice_ids)) != len(choice_ids):
+        raise UsageError(f"question '{question_id}' lists a choice twice: {', '.join(choice_ids)}")
+    return tuple(choice_ids)
+
+
+def parse_answer_option(catalog: Catalog, text: str) -> tuple[str, tuple[str, ...]]:
+    """``QID=CHOICE[,CHOICE]`` (an empty right side clears a multi-choice question)."""
+    question_id, sep, value = text.partition("=")
+    if not sep or not question_id.strip():
+        raise UsageError(f"--answer '{text}' is not QID=CHOICE[,CHOICE]")
+    choices = [part.strip() for part in value.split(",") if part.strip()]
+    question_id = question_id.strip()
+    return question_id, check_answer(catalog, question_id, choices)
+
+
+def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
+    """Answers from a file; problems are UsageErrors, changes in the catalog are warnings."""
+    if not path.is_file():
+        raise UsageError(f"--answers {path}: no such file")
+    try:
+        document = load_yaml(path, str(path))
+        parsed = AnswersFile.model_validate(document.data)
+    except DataError as error:
+        raise UsageError(f"--answers {error.problems[0]}") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise UsageError(f"--answers {path}: {where}: {first['msg']}") from None
+    same_catalog = parsed.catalog_hash == catalog.content_hash
+    if not same_catalog:
+        warn.append(
+            f"{path}: made with data {parsed.data_version} (catalog {parsed.catalog_hash[:19]}), "
+            f"now data {catalog.meta.data_version} (catalog {catalog.content_hash[:19]})"
+        )
+    answers: Answers = {}
+    for question_id, raw in parsed.answers.items():
+        choices = [raw] if isinstance(raw, str) else list(raw)
+        try:
+            answers[question_id] = check_answer(catalog, question_id, choices)
+        except UsageError as error:
+            if same_catalog:
+                raise UsageError(f"--answers {path}: {error}") from None
+            warn.append(f"{path}: dropped the answer to '{question_id}': {error}")
+    return answers
+
+
+def answers_document(catalog: Catalog, answers: Answers, created: dt.datetime) -> str:
+    """The YAML text of an answers file (multi-choice answers as lists)."""
+    body = {
+        "fwtui_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "data_version": catalog.meta.data_version,
+        "catalog_hash": catalog.content_hash,
+        "created": created.replace(microsecond=0).isoformat(),
+        "answers": {
+            qid: list(choices) if catalog.questions[qid].type is QuestionType.multi else choices[0]
+            for qid, choices in answers.items()
+        },
+    }
+    return HEADER + yaml.safe_dump(body, sort_keys=False, allow_unicode=True)

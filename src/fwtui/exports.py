@@ -1,0 +1,259 @@
+"""A recommendation as text, Markdown, JSON or a MADR 4.0 architecture decision record.
+
+Every output is deterministic: the same answers and catalog give the same bytes. The
+only date (in the ADR) comes from ``SOURCE_DATE_EPOCH`` when it is set, else today (UTC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import textwrap
+from typing import Any
+
+from fwtui.advisor import Ranked, Recommendation
+from fwtui.catalog import Catalog
+from fwtui.models import QuestionType
+
+FORMATS = ("text", "markdown", "json", "adr")
+BAR_WIDTH = 20
+WIDTH = 80
+
+
+def today() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.datetime.now(tz=dt.timezone.utc).date()
+
+
+def answer_lines(catalog: Catalog, result: Recommendation) -> list[str]:
+    """``Prompt: choice label`` for every question asked."""
+    lines = []
+    for question_id, chosen in result.answers.items():
+        question = catalog.questions[question_id]
+        labels = {choice.id: choice.label for choice in question.choices}
+        shown = ", ".join(labels[c] for c in chosen) if chosen else "none"
+        lines.append(f"{question.prompt} {shown}")
+    return lines
+
+
+def score_bar(result: Recommendation, ranked: Ranked, width: int = BAR_WIDTH) -> str:
+    filled = round(width * result.percent(ranked) / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _md(text: str) -> str:
+    """Text from data made inert in Markdown (no HTML, links or emphasis)."""
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")
+
+
+# ---------------------------------------------------------------------------- JSON
+
+
+def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
+    def contributions(ranked: Ranked) -> dict[str, float]:
+        return {c.criterion: round(c.value, 6) for c in ranked.contributions if c.weight > 0}
+
+    return {
+        "data_version": catalog.meta.data_version,
+        "catalog_hash": catalog.content_hash,
+        "answers": {
+            qid: list(chosen) if catalog.questions[qid].type is QuestionType.multi else chosen[0]
+            for qid, chosen in result.answers.items()
+        },
+        "ignored_answers": list(result.ignored),
+        "weights": {cid: round(w, 6) for cid, w in result.weights.items() if w > 0},
+        "requirements": [
+            {"criterion": r.criterion, "allowed": list(r.allowed), "reason": r.reason}
+            for r in result.requirements
+        ],
+        "ranking": [
+            {
+                "rank": index,
+                "id": ranked.framework.id,
+                "name": ranked.framework.name,
+                "score": round(ranked.score, 6),
+                "percent": round(result.percent(ranked), 2),
+                "contributions": contributions(ranked),
+                "reasons": list(ranked.reasons),
+                "gaps": list(ranked.gaps),
+            }
+            for index, ranked in enumerate(result.ranking, start=1)
+        ],
+        "eliminated": [
+            {"id": e.framework.id, "name": e.framework.name, "reason": e.reason}
+            for e in result.eliminated
+        ],
+        "versus": list(result.versus),
+        "flips": [
+            {
+                "question": flip.question,
+                "from": list(flip.old),
+                "to": list(flip.new),
+                "winner": flip.winner,
+                "text": flip.text,
+            }
+            for flip in result.flips
+        ],
+        "tie_rule": "equal scores are ordered by framework id, alphabetically",
+    }
+
+
+def render_json(catalog: Catalog, result: Recommendation) -> str:
+    return json.dumps(to_json(catalog, result), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def _wrapped(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def render_text(catalog: Catalog, result: Recommendation) -> str:
+    lines = ["Answers"]
+    lines += [f"  {line}" for line in answer_lines(catalog, result)]
+    lines += ["", "Ranking"]
+    if not result.ranking:
+        lines.append("  Every framework was eliminated by the must-haves below.")
+    for index, ranked in enumerate(result.ranking, start=1):
+        name = ranked.framework.name[:14]
+        lines.append(
+            f"  {index:>2}. {name:<14} {score_bar(result, ranked)} "
+            f"{result.percent(ranked):5.1f}%  ({ranked.score:.2f})"
+        )
+        if index <= 3:
+            for reason in ranked.reasons[:3]:
+                lines += _wrapped(f"+ {reason}", "        ")
+            for gap in ranked.gaps[:1]:
+                lines += _wrapped(f"- {gap}", "        ")
+    if result.versus:
+        lines += ["", "Why the winner"]
+        lines += [wrapped for item in result.versus for wrapped in _wrapped(item, "  ")]
+    if result.eliminated:
+        lines += ["", "Eliminated"]
+        for elimination in result.eliminated:
+            lines += _wrapped(f"{elimination.framework.name}: {elimination.reason}", "  ")
+    lines += ["", "What would change the answer"]
+    if result.flips:
+        lines += [w for flip in result.flips for w in _wrapped(f"- {flip.text.capitalize()}", "  ")]
+    else:
+        lines.append("  No single change of one answer changes the winner.")
+    lines += ["", f"Data {catalog.meta.data_version}. Ties are ordered by framework id."]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------ Markdown
+
+
+def render_markdown(catalog: Catalog, result: Recommendation) -> str:
+    winner = result.winner
+    title = f"Recommendation: {_md(winner.framework.name)}" if winner else "Recommendation: none"
+    lines = [f"# {title}", "", "## Answers", ""]
+    lines += [f"- {_md(line)}" for line in answer_lines(catalog, result)]
+    lines += ["", "## Ranking", "", "| # | Framework | Score | Top reasons |", "|---|---|---|---|"]
+    for index, ranked in enumerate(result.ranking, start=1):
+        reasons = "; ".join(_md(r) for r in ranked.reasons[:3])
+        name = _md(ranked.framework.name)
+        lines.append(f"| {index} | {name} | {result.percent(ranked):.1f}% | {reasons} |")
+    if result.versus:
+        lines += ["", "## Why the winner", ""]
+        lines += [f"- {_md(item)}" for item in result.versus]
+    if result.eliminated:
+        lines += ["", "## Eliminated", ""]
+        lines += [f"- **{_md(e.framework.name)}**: {_md(e.reason)}" for e in result.eliminated]
+    lines += ["", "## What would change the answer", ""]
+    if result.flips:
+        lines += [f"- {_md(flip.text.capitalize())}" for flip in result.flips]
+    else:
+        lines.append("- No single change of one answer changes the winner.")
+    lines += ["", f"Data version {catalog.meta.data_version}, generated by fwtui."]
+    return "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- ADR
+
+
+def render_adr(catalog: Catalog, result: Recommendation) -> str:
+    """A decision record with MADR 4.0's sections, filled from the recommendation."""
+    winner = result.winner
+    chosen = winner.framework.name if winner else "no framework yet"
+    lines = [
+        "---",
+        "status: proposed",
+        f"date: {today().isoformat()}",
+        "decision-makers: (fill in)",
+        "---",
+        "",
+        f"# Use {_md(chosen)} as the web framework",
+        "",
+        "## Context and Problem Statement",
+        "",
+        "We need a Python web framework for a new project. We described the project and the "
+        "team in fwtui's wizard and compared the frameworks of its catalog "
+        f"(data version {catalog.meta.data_version}).",
+        "",
+        "## Decision Drivers",
+        "",
+    ]
+    lines += [f"* {_md(line)}" for line in answer_lines(catalog, result)]
+    lines += [
+        f"* Must-have: {_md(r.reason)} ({_md(catalog.criteria[r.criterion].label)})"
+        for r in result.requirements
+    ]
+    lines += ["", "## Considered Options", ""]
+    lines += [f"* {_md(r.framework.name)}" for r in result.ranking]
+    lines += [f"* {_md(e.framework.name)} (ruled out)" for e in result.eliminated]
+    lines += ["", "## Decision Outcome", ""]
+    if winner is None:
+        lines.append("No option meets every must-have; relax one of them (see More Information).")
+    else:
+        lines.append(
+            f'Chosen option: "{_md(chosen)}", because it scores highest '
+            f"({result.percent(winner):.1f}% of the weighted criteria):"
+        )
+        lines.append("")
+        lines += [f"* {_md(reason)}" for reason in winner.reasons]
+        lines += ["", "### Consequences", ""]
+        lines += [f"* Good, because {_md(p.text)}" for p in winner.framework.pros]
+        lines += [f"* Bad, because {_md(c.text)}" for c in winner.framework.cons]
+        lines += ["", "### Confirmation", ""]
+        lines.append(
+            "Replay the answers file with `fwtui recommend --answers FILE` when the catalog "
+            "or the project changes, and review this record if the winner changes."
+        )
+    lines += ["", "## Pros and Cons of the Options", ""]
+    for ranked in result.ranking:
+        framework = ranked.framework
+        lines += [f"### {_md(framework.name)}", "", _md(framework.tagline), ""]
+        lines += [f"* Good, because {_md(p.text)}" for p in framework.pros]
+        lines += [f"* Bad, because {_md(c.text)}" for c in framework.cons]
+        lines.append("")
+    for elimination in result.eliminated:
+        lines += [f"### {_md(elimination.framework.name)}", ""]
+        lines += [f"* Bad, because {_md(elimination.reason)}", ""]
+    lines += ["## More Information", ""]
+    if result.versus:
+        lines += [f"* {_md(item)}" for item in result.versus]
+    lines += [f"* {_md(flip.text.capitalize())}" for flip in result.flips]
+    if not result.flips:
+        lines.append("* No single change of one answer changes the winner.")
+    sources = sorted({str(url) for r in result.ranking[:2] for url in r.framework.sources})
+    if sources:
+        lines += ["", "Sources:", ""]
+        lines += [f"* <{url}>" for url in sources]
+    return "\n".join(lines) + "\n"
+
+
+def render(catalog: Catalog, result: Recommendation, fmt: str) -> str:
+    renderers = {
+        "text": render_text,
+        "markdown": render_markdown,
+        "json": render_json,
+        "adr": render_adr,
+    }
+    return renderers[fmt](catalog, result)
