@@ -1,26 +1,175 @@
-"""The Textual application: a thin shell over the catalog."""
+"""The Textual application: modes, global keys, the command palette. A thin shell."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import Hit, Hits, Provider
+from textual.theme import Theme
 
 from fwtui.catalog import Catalog
+from fwtui.config import load_keymap
+from fwtui.screens.guide import FAQ, TOPIC, GuideScreen
+from fwtui.screens.help import HelpScreen
+from fwtui.screens.matrix import MatrixScreen
+from fwtui.screens.overview import OverviewScreen
+from fwtui.screens.proscons import ProsConsScreen
+from fwtui.screens.wizard import WizardScreen
+from fwtui.state import load_theme, save_theme
+
+SCREEN_CLASSES = (OverviewScreen, MatrixScreen, ProsConsScreen, GuideScreen, WizardScreen)
+MODE_TITLES = {
+    "overview": "Overview",
+    "matrix": "Matrix",
+    "proscons": "Pros & cons",
+    "guide": "Guide",
+    "wizard": "Wizard",
+}
+
+
+class JumpProvider(Provider):
+    """Command palette entries: every screen, framework, criterion, topic and FAQ entry."""
+
+    def _targets(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        assert isinstance(app, FwtuiApp)
+        catalog = app.catalog
+        targets: list[tuple[str, str, Callable[[], object]]] = []
+        for mode, title in MODE_TITLES.items():
+            targets.append(
+                (f"Screen: {title}", "Switch to this screen", partial(app.switch_mode, mode))
+            )
+        for framework in catalog.frameworks.values():
+            targets.append(
+                (
+                    f"Framework: {framework.name}",
+                    framework.tagline,
+                    partial(app.goto_framework, framework.id),
+                )
+            )
+        for criterion in catalog.criteria.values():
+            targets.append(
+                (
+                    f"Criterion: {criterion.label}",
+                    criterion.description,
+                    partial(app.goto_criterion, criterion.id),
+                )
+            )
+        for topic in catalog.topics.values():
+            targets.append(
+                (f"Guide: {topic.title}", "Guide topic", partial(app.goto_guide, TOPIC + topic.id))
+            )
+        for entry in catalog.faq.values():
+            targets.append(
+                (f"FAQ: {entry.question}", "Question", partial(app.goto_guide, FAQ + entry.id))
+            )
+        return targets
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, command in self._targets():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)
+
+    async def discover(self) -> Hits:
+        for name, help_text, command in self._targets()[: len(MODE_TITLES)]:
+            yield Hit(1.0, name, command, text=name, help=help_text)
 
 
 class FwtuiApp(App[None]):
-    """Browse the frameworks of a catalog."""
+    """fwtui: overview, matrix, pros and cons, guide and wizard over one catalog."""
 
     TITLE = "fwtui"
     SUB_TITLE = "choose a Python web framework"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    MODES = {
+        "overview": OverviewScreen,
+        "matrix": MatrixScreen,
+        "proscons": ProsConsScreen,
+        "guide": GuideScreen,
+        "wizard": WizardScreen,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "1",
+            "switch_mode('overview')",
+            "Overview",
+            id="mode.overview",
+            tooltip="Every framework",
+        ),
+        Binding("2", "switch_mode('matrix')", "Matrix", id="mode.matrix", tooltip="Feature matrix"),
+        Binding(
+            "3", "switch_mode('proscons')", "Pros/cons", id="mode.proscons", tooltip="Side by side"
+        ),
+        Binding("4", "switch_mode('guide')", "Guide", id="mode.guide", tooltip="Advice and FAQ"),
+        Binding(
+            "5", "switch_mode('wizard')", "Wizard", id="mode.wizard", tooltip="Get a recommendation"
+        ),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="All keys"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
 
     def __init__(self, catalog: Catalog, screen: str = "overview") -> None:
         super().__init__()
         self.catalog = catalog
-        self.start_screen = screen
+        self.start_mode = screen if screen in MODE_TITLES else "overview"
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield OptionList(*(f.name for f in self.catalog.frameworks.values()), id="frameworks")
-        yield Static("", id="details", markup=False)
-        yield Footer()
+    def on_mount(self) -> None:
+        theme = load_theme()
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.apply_user_keymap()
+        self.switch_mode(self.start_mode)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        save_theme(theme.name)
+
+    def binding_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for owner in (FwtuiApp, *SCREEN_CLASSES):
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+        return ids
+
+    def apply_user_keymap(self) -> None:
+        keymap, problems = load_keymap(self.binding_ids())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems[:5]:
+            self.notify(problem, title="Key configuration", severity="error", timeout=10)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return None  # shown dimmed: already there
+        return True
+
+    async def goto_framework(self, framework_id: str) -> None:
+        await self.switch_mode("overview")
+        screen = self.screen
+        if isinstance(screen, OverviewScreen):
+            screen.select_framework(framework_id)
+
+    async def goto_criterion(self, criterion_id: str) -> None:
+        await self.switch_mode("matrix")
+        screen = self.screen
+        if isinstance(screen, MatrixScreen):
+            screen.focus_criterion(criterion_id)
+
+    async def goto_guide(self, key: str) -> None:
+        await self.switch_mode("guide")
+        screen = self.screen
+        if isinstance(screen, GuideScreen):
+            screen.select_entry(key)

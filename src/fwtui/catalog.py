@@ -111,6 +111,11 @@ class Catalog:
                 return level
         return None
 
+    def criteria_by_group(self) -> list[Criterion]:
+        """Criteria ordered by their group's position, then their own."""
+        order = {group_id: index for index, group_id in enumerate(self.groups)}
+        return sorted(self.criteria.values(), key=lambda c: order.get(c.group, len(order)))
+
     def capability_ids(self) -> list[str]:
         return [c.id for c in self.criteria.values() if c.kind is CriterionKind.capability]
 
@@ -363,8 +368,8 @@ def _cross_check(pending: _Pending) -> None:
             for position, fill in enumerate(extension.fills):
                 if fill not in criteria:
                     message = f"unknown criterion '{fill}' {valid_list(criteria)}"
-                    sub = ("ecosystem", index, "fills", position)
-                    problems.append(origin.problem(sub, message))
+                    where = ("ecosystem", index, "fills", position)
+                    problems.append(origin.problem(where, message))
 
     for question, origin in entries["question"].values():
         for c_index, choice in enumerate(question.choices):

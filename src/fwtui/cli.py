@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fwtui import __version__
 from fwtui.problems import DataError, UsageError
+from fwtui.safetext import dumps, visible_controls
 
 if TYPE_CHECKING:
     from fwtui.catalog import Catalog
@@ -116,7 +117,7 @@ def _load(args: argparse.Namespace, more: Sequence[str] = ()) -> Catalog:
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args, args.dirs)
     for replacement in catalog.replacements:
-        print(replacement, file=out)
+        print(visible_controls(str(replacement)), file=out)
     print(f"OK: {catalog.summary()}", file=out)
     return EXIT_OK
 
@@ -125,9 +126,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from fwtui.schema import schema_documents, write_schemas
 
     if args.output is None:
-        import json
-
-        print(json.dumps(schema_documents(), indent=2), file=out)
+        print(dumps(schema_documents()), file=out)
         return EXIT_OK
     for path in write_schemas(Path(args.output)):
         print(path, file=out)
@@ -139,7 +138,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
     catalog = _load(args)
     for line in framework_lines(catalog):
-        print(line, file=out)
+        print(visible_controls(line), file=out)
     return EXIT_OK
 
 
@@ -150,13 +149,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args)
     framework = require_framework(catalog, args.id)
     if args.format == "json":
-        import json
-
-        print(
-            json.dumps(framework_json(catalog, framework), indent=2, ensure_ascii=False), file=out
-        )
+        print(dumps(framework_json(catalog, framework)), file=out)
     else:
-        print(framework_text(catalog, framework), file=out)
+        print(visible_controls(framework_text(catalog, framework)), file=out)
     return EXIT_OK
 
 
@@ -167,7 +162,7 @@ def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args)
     frameworks = pick_frameworks(catalog, args.frameworks)
     matrix = build_matrix(catalog, frameworks, diff_only=args.diff)
-    print(render_matrix(matrix, args.format, width=args.width), file=out, end="")
+    print(visible_controls(render_matrix(matrix, args.format, width=args.width)), file=out, end="")
     return EXIT_OK
 
 
@@ -176,11 +171,9 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
 
     catalog = _load(args)
     if args.format == "json":
-        import json
-
-        print(json.dumps(questions_json(catalog), indent=2, ensure_ascii=False), file=out)
+        print(dumps(questions_json(catalog)), file=out)
     else:
-        print(questions_text(catalog), file=out, end="")
+        print(visible_controls(questions_text(catalog)), file=out, end="")
     return EXIT_OK
 
 
@@ -200,13 +193,13 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
         given[question_id] = choices
     result = recommend(catalog, given)
     for warning in warnings:
-        print(f"fwtui: warning: {warning}", file=sys.stderr)
+        print(visible_controls(f"fwtui: warning: {warning}"), file=sys.stderr)
     for question_id in result.ignored:
         print(
             f"fwtui: warning: '{question_id}' is not asked for these answers; ignored",
             file=sys.stderr,
         )
-    text = render(catalog, result, args.format)
+    text = visible_controls(render(catalog, result, args.format))
     if args.save_answers:
         now = dt.datetime.now(tz=dt.timezone.utc)
         atomic_write(Path(args.save_answers), answers_document(catalog, result.answers, now))
@@ -230,6 +223,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 
 def _run_tui(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "fwtui: the TUI needs a terminal; for scripts use "
+            "`fwtui list|show|matrix|questions|recommend` (see fwtui --help)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     catalog = _load(args)
     from fwtui.app import FwtuiApp
 
@@ -246,12 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args, sys.stdout)
     except DataError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(visible_controls(str(problem)), file=sys.stderr)
         count = len(error.problems)
         print(f"fwtui: {count} problem{'s' if count != 1 else ''} in the data", file=sys.stderr)
         return EXIT_INVALID_DATA
     except UsageError as error:
-        print(f"fwtui: error: {error}", file=sys.stderr)
+        print(visible_controls(f"fwtui: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # `fwtui matrix | head` closed the pipe: not an error worth a traceback.

@@ -7,7 +7,6 @@ only date (in the ADR) comes from ``SOURCE_DATE_EPOCH`` when it is set, else tod
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import textwrap
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from fwtui.advisor import Ranked, Recommendation
 from fwtui.catalog import Catalog
 from fwtui.models import QuestionType
+from fwtui.safetext import dumps
 
 FORMATS = ("text", "markdown", "json", "adr")
 BAR_WIDTH = 20
@@ -104,19 +104,21 @@ def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
 
 
 def render_json(catalog: Catalog, result: Recommendation) -> str:
-    return json.dumps(to_json(catalog, result), indent=2, ensure_ascii=False) + "\n"
+    return dumps(to_json(catalog, result)) + "\n"
 
 
 # ---------------------------------------------------------------------------- text
 
 
-def _wrapped(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+def render_text(catalog: Catalog, result: Recommendation, width: int = WIDTH) -> str:
+    """The recommendation for a terminal, wrapped to ``width`` columns."""
+    width = max(40, width)
 
+    def _wrapped(text: str, indent: str) -> list[str]:
+        return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
 
-def render_text(catalog: Catalog, result: Recommendation) -> str:
     lines = ["Answers"]
-    lines += [f"  {line}" for line in answer_lines(catalog, result)]
+    lines += [w for line in answer_lines(catalog, result) for w in _wrapped(line, "  ")]
     lines += ["", "Ranking"]
     if not result.ranking:
         lines.append("  Every framework was eliminated by the must-haves below.")

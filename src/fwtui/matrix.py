@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 
 from fwtui.catalog import Catalog
 from fwtui.models import CAPABILITY_SCALE, Criterion, Framework
 from fwtui.problems import UsageError
+from fwtui.safetext import dumps
 
 TABLE_WIDTH = 80
 UNKNOWN_SYMBOL = "?"
@@ -43,7 +43,7 @@ class Matrix:
 
 def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool = False) -> Matrix:
     rows = []
-    for criterion in catalog.criteria.values():
+    for criterion in catalog.criteria_by_group():
         cells = []
         for framework in frameworks:
             fact = framework.facts[criterion.id]
@@ -149,7 +149,7 @@ def render_json(matrix: Matrix) -> str:
             for row in matrix.rows
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document) + "\n"
 
 
 def render_matrix(matrix: Matrix, fmt: str, width: int | None = None) -> str:

@@ -87,7 +87,7 @@ def framework_text(catalog: Catalog, framework: Framework) -> str:
     lines += ["", "Cons", *_points(list(framework.cons))]
     lines += ["", "Facts"]
     group = None
-    for criterion in catalog.criteria.values():
+    for criterion in catalog.criteria_by_group():
         if criterion.group != group:
             group = criterion.group
             lines += ["", f"  {catalog.groups[group].label}"]

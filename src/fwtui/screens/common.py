@@ -1,0 +1,100 @@
+"""Helpers shared by the screens: literal text from data, vim-style movement, size guard."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from fwtui.safetext import visible_controls
+
+if TYPE_CHECKING:
+    from fwtui.app import FwtuiApp
+    from fwtui.catalog import Catalog
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 15
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Text from data, shown exactly as typed: no markup, control characters made visible."""
+    return Text(visible_controls(text), style=style)
+
+
+def heading(text: str) -> Text:
+    return Text(visible_controls(text), style="bold")
+
+
+class FwScreen(Screen[None]):
+    """Base of the mode screens: header, footer and a notice when the terminal is too small."""
+
+    def fw_app(self) -> FwtuiApp:
+        return cast("FwtuiApp", self.app)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.fw_app().catalog
+
+    def compose_frame(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="too-small")
+
+    def compose_footer(self) -> ComposeResult:
+        yield Footer()
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def on_mount(self) -> None:
+        self._check_size(self.app.size.width, self.app.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            notice = self.query_one("#too-small", Static)
+            notice.update(
+                Text(
+                    f"The terminal is {width}x{height}; fwtui needs at least "
+                    f"{MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit."
+                )
+            )
+
+
+VIM_BINDINGS = [
+    Binding("j", "vim('down')", "Down", show=False, id="move.down"),
+    Binding("k", "vim('up')", "Up", show=False, id="move.up"),
+    Binding("h", "vim('left')", "Left", show=False, id="move.left"),
+    Binding("l", "vim('right')", "Right", show=False, id="move.right"),
+    Binding("g", "vim('top')", "Top", show=False, id="move.top"),
+    Binding("G", "vim('bottom')", "Bottom", show=False, id="move.bottom"),
+]
+"""Vim keys that send the focused widget the matching cursor action."""
+
+VIM_ACTIONS = {
+    "down": ("action_cursor_down", "action_scroll_down"),
+    "up": ("action_cursor_up", "action_scroll_up"),
+    "left": ("action_cursor_left", "action_scroll_left"),
+    "right": ("action_cursor_right", "action_scroll_right"),
+    "top": ("action_first", "action_scroll_top", "action_scroll_home"),
+    "bottom": ("action_last", "action_scroll_bottom", "action_scroll_end"),
+}
+
+
+async def run_vim(screen: Screen[None], direction: str) -> None:
+    """Call the first cursor or scroll action the focused widget has."""
+    widget = screen.focused
+    if widget is None:
+        return
+    for name in VIM_ACTIONS[direction]:
+        method = getattr(widget, name, None)
+        if method is not None:
+            result = method()
+            if hasattr(result, "__await__"):
+                await result
+            return

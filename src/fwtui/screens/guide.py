@@ -1,0 +1,86 @@
+"""Guide: choosing advice and the FAQ, a list of entries and the selected one's text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+
+TOPIC = "topic:"
+FAQ = "faq:"
+
+
+class GuideScreen(FwScreen):
+    """Topics first, then the FAQ."""
+
+    BINDINGS = [
+        *VIM_BINDINGS,
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="guide.next_pane"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        options: list[Option | None] = [Option(Text("Choosing", style="bold"), disabled=True)]
+        options += [Option(literal(t.title), id=TOPIC + t.id) for t in self.catalog.topics.values()]
+        options.append(None)
+        options.append(Option(Text("Questions", style="bold"), disabled=True))
+        options += [Option(literal(f.question), id=FAQ + f.id) for f in self.catalog.faq.values()]
+        with Horizontal(id="guide"):
+            yield OptionList(*options, id="guide-list")
+            with VerticalScroll(id="guide-details", can_focus=True):
+                yield Static(id="guide-text")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        entries = self.query_one("#guide-list", OptionList)
+        entries.focus()
+        first = next(
+            (i for i in range(entries.option_count) if not entries.get_option_at_index(i).disabled),
+            None,
+        )
+        if first is not None:
+            entries.highlighted = first
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.show_entry(event.option.id)
+
+    def show_entry(self, key: str) -> None:
+        text = Text()
+        if key.startswith(TOPIC):
+            topic = self.catalog.topics[key.removeprefix(TOPIC)]
+            text.append(heading(topic.title))
+            text.append("\n\n")
+            text.append(literal(topic.body))
+            sources = [str(url) for url in topic.sources]
+            names = [self.catalog.frameworks[f].name for f in topic.frameworks]
+        else:
+            entry = self.catalog.faq[key.removeprefix(FAQ)]
+            text.append(heading(entry.question))
+            text.append("\n\n")
+            text.append(literal(entry.answer))
+            sources = [str(url) for url in entry.sources]
+            names = [self.catalog.frameworks[f].name for f in entry.frameworks]
+            text.append(f"\n\nReviewed {entry.last_reviewed.isoformat()}", style="dim")
+        if names:
+            text.append("\n\nFrameworks: ", style="bold")
+            text.append(literal(", ".join(names)))
+        for url in sources:
+            text.append("\n")
+            text.append(literal(f"Source: {url}", "dim"))
+        self.query_one("#guide-text", Static).update(text)
+        self.query_one("#guide-details", VerticalScroll).scroll_home(animate=False)
+
+    def select_entry(self, key: str) -> None:
+        """Highlight an entry (used by the command palette)."""
+        entries = self.query_one("#guide-list", OptionList)
+        entries.highlighted = entries.get_option_index(key)
+        self.show_entry(key)
+
+    async def action_vim(self, direction: str) -> None:
+        await run_vim(self, direction)

@@ -1,0 +1,239 @@
+"""Matrix: criteria as rows (grouped), frameworks as columns, the cell's fact below."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from fwtui.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
+from fwtui.models import Framework
+from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.screens.pick_frameworks import PickFrameworksScreen
+
+GROUP_PREFIX = "group:"
+
+
+class MatrixScreen(FwScreen):
+    """The feature matrix with filters, a diff toggle and per-criterion column sorting."""
+
+    BINDINGS = [
+        *VIM_BINDINGS,
+        Binding(
+            "d", "toggle_diff", "Differences", id="matrix.diff", tooltip="Only rows that differ"
+        ),
+        Binding("slash", "filter", "Filter", id="matrix.filter", tooltip="Filter rows by text"),
+        Binding("f", "cycle_group", "Group", id="matrix.group", tooltip="Show one group at a time"),
+        Binding("s", "sort", "Sort", id="matrix.sort", tooltip="Order columns by this criterion"),
+        Binding("c", "choose", "Frameworks", id="matrix.choose", tooltip="Pick the columns"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="matrix.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: list[str] = []
+        self.diff_only = False
+        self.group: str | None = None
+        self.text_filter = ""
+        self.sort_by: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Input(
+            placeholder="Filter criteria (Enter to apply, Escape to clear)", id="matrix-filter"
+        )
+        yield Static(id="matrix-status")
+        table: DataTable[Text] = DataTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
+        yield table
+        with VerticalScroll(id="matrix-detail"):
+            yield Static(id="matrix-note")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.selected = list(self.catalog.frameworks)
+        self.rebuild()
+        self.query_one("#matrix-table", DataTable).focus()
+
+    # ----------------------------------------------------------------- building
+
+    def columns(self) -> list[Framework]:
+        frameworks = [self.catalog.frameworks[i] for i in self.selected]
+        if self.sort_by is not None:
+            criterion = self.sort_by
+
+            def utility(framework: Framework) -> float:
+                level = self.catalog.level(criterion, framework.facts[criterion].level)
+                return level.utility if level else -1.0
+
+            frameworks.sort(key=utility, reverse=True)
+        return frameworks
+
+    def matrix(self) -> Matrix:
+        matrix = build_matrix(self.catalog, self.columns(), diff_only=self.diff_only)
+        needle = self.text_filter.casefold()
+        rows = tuple(
+            row
+            for row in matrix.rows
+            if (self.group is None or row.criterion.group == self.group)
+            and (
+                not needle
+                or needle in row.criterion.label.casefold()
+                or needle in row.criterion.id
+                or needle in row.group_label.casefold()
+                or any(needle in cell.note.casefold() for cell in row.cells)
+            )
+        )
+        return Matrix(matrix.frameworks, rows, matrix.legend)
+
+    def rebuild(self) -> None:
+        table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
+        matrix = self.matrix()
+        table.clear(columns=True)
+        table.add_column(Text("Criterion"), key="criterion")
+        for framework in matrix.frameworks:
+            table.add_column(literal(framework.name), key=framework.id)
+        group = None
+        for row in matrix.rows:
+            if row.criterion.group != group:
+                group = row.criterion.group
+                blank = [Text("") for _ in matrix.frameworks]
+                table.add_row(literal(row.group_label, "bold"), *blank, key=GROUP_PREFIX + group)
+            cells = [literal(f"{cell.symbol} {cell.label}") for cell in row.cells]
+            table.add_row(literal(row.criterion.label), *cells, key=row.criterion.id)
+        self.describe_state(matrix)
+        if matrix.rows:
+            table.move_cursor(row=1, column=1)
+        self.show_cell()
+
+    def describe_state(self, matrix: Matrix) -> None:
+        parts = [f"{len(matrix.frameworks)} frameworks", f"{len(matrix.rows)} criteria"]
+        if self.diff_only:
+            parts.append("differences only")
+        if self.group is not None:
+            parts.append(f"group: {self.catalog.groups[self.group].label}")
+        if self.text_filter:
+            parts.append(f"filter: {self.text_filter}")
+        if self.sort_by is not None:
+            parts.append(f"sorted by {self.catalog.criteria[self.sort_by].label}")
+        status = Text(" · ".join(parts) + "   ")
+        status.append(literal(matrix.legend, "dim"))
+        if not matrix.rows:
+            status = Text("No criteria match. Press Escape to clear the filter, d for all rows.")
+        self.query_one("#matrix-status", Static).update(status)
+
+    # ------------------------------------------------------------------ details
+
+    def current(self) -> tuple[str | None, str | None]:
+        """(criterion id or group key, framework id) under the cursor."""
+        table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
+        if table.row_count == 0:
+            return None, None
+        cell = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return cell.row_key.value, cell.column_key.value
+
+    def show_cell(self) -> None:
+        row_key, column_key = self.current()
+        note = self.query_one("#matrix-note", Static)
+        if row_key is None:
+            note.update("")
+            return
+        if row_key.startswith(GROUP_PREFIX):
+            group = self.catalog.groups[row_key.removeprefix(GROUP_PREFIX)]
+            note.update(Text.assemble(heading(group.label), "\n", literal(group.description)))
+            return
+        criterion = self.catalog.criteria[row_key]
+        text = Text.assemble(heading(criterion.label), " — ", literal(criterion.description))
+        if column_key in self.catalog.frameworks:
+            framework = self.catalog.frameworks[column_key]
+            fact = framework.facts[criterion.id]
+            level = self.catalog.level(criterion.id, fact.level)
+            label = f"{level.symbol} {level.label}" if level else f"{UNKNOWN_SYMBOL} unknown"
+            text.append("\n")
+            text.append(literal(f"{framework.name}: {label}", "bold"))
+            text.append("\n")
+            text.append(literal(fact.note))
+            for url in fact.sources:
+                text.append("\n")
+                text.append(literal(f"Source: {url}", "dim"))
+            text.append(f"\nReviewed {fact.last_reviewed.isoformat()}", style="dim")
+        note.update(text)
+
+    def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
+        self.show_cell()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_toggle_diff(self) -> None:
+        self.diff_only = not self.diff_only
+        self.rebuild()
+
+    def action_cycle_group(self) -> None:
+        groups = [
+            g
+            for g in self.catalog.groups
+            if any(c.group == g for c in self.catalog.criteria.values())
+        ]
+        if self.group is None:
+            self.group = groups[0] if groups else None
+        else:
+            position = groups.index(self.group) + 1
+            self.group = groups[position] if position < len(groups) else None
+        self.rebuild()
+
+    def action_sort(self) -> None:
+        row_key, _ = self.current()
+        if row_key is None or row_key.startswith(GROUP_PREFIX) or row_key == self.sort_by:
+            self.sort_by = None
+        else:
+            self.sort_by = row_key
+        self.rebuild()
+        if self.sort_by is not None:
+            table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
+            table.move_cursor(row=table.get_row_index(self.sort_by), column=1)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#matrix-filter", Input)
+        box.add_class("-open")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#matrix-filter", Input)
+        changed = bool(self.text_filter or self.group or self.diff_only)
+        box.value = ""
+        box.remove_class("-open")
+        self.text_filter = ""
+        self.group = None
+        self.diff_only = False
+        if changed:
+            self.rebuild()
+        self.query_one("#matrix-table", DataTable).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value.strip()
+        self.rebuild()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.query_one("#matrix-table", DataTable).focus()
+
+    def action_choose(self) -> None:
+        def chosen(ids: list[str] | None) -> None:
+            if ids:
+                self.selected = ids
+                self.rebuild()
+
+        self.app.push_screen(PickFrameworksScreen(self.catalog, self.selected, minimum=2), chosen)
+
+    def focus_criterion(self, criterion_id: str) -> None:
+        """Put the cursor on a criterion's row (used by the command palette)."""
+        self.group = None
+        self.text_filter = ""
+        self.diff_only = False
+        self.rebuild()
+        table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
+        table.move_cursor(row=table.get_row_index(criterion_id), column=1)
+        table.focus()
+
+    async def action_vim(self, direction: str) -> None:
+        await run_vim(self, direction)

@@ -1,0 +1,119 @@
+"""Pros and cons of two or three frameworks side by side."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from fwtui.models import Framework, Point
+from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+
+MAX_COLUMNS = 3
+MIN_COLUMNS = 2
+
+
+class ProsConsScreen(FwScreen):
+    """Columns of pros and cons; n/p change the framework of the focused column."""
+
+    BINDINGS = [
+        *VIM_BINDINGS,
+        Binding("n", "cycle(1)", "Next framework", id="proscons.next"),
+        Binding("p", "cycle(-1)", "Previous framework", id="proscons.previous"),
+        Binding("a", "add_column", "Add column", id="proscons.add"),
+        Binding("x", "remove_column", "Remove column", id="proscons.remove"),
+        Binding("tab", "app.focus_next", "Next column", show=False, id="proscons.next_column"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Static(
+            "n/p: change the framework of the focused column · Tab: next column · a/x: add/remove",
+            id="proscons-help",
+        )
+        self.shown = list(self.catalog.frameworks)[:MIN_COLUMNS]
+        with Horizontal(id="proscons"):
+            yield from self.columns()
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.query(".proscons-column").first().focus()
+
+    def columns(self) -> list[VerticalScroll]:
+        return [
+            VerticalScroll(
+                Static(self.points_text(self.catalog.frameworks[framework_id])),
+                id=f"column-{index}",
+                classes="proscons-column",
+                can_focus=True,
+            )
+            for index, framework_id in enumerate(self.shown)
+        ]
+
+    def points_text(self, framework: Framework) -> Text:
+        text = Text.assemble(heading(framework.name), "\n", literal(framework.tagline, "italic"))
+
+        def block(title: str, points: list[Point], mark: str, style: str) -> None:
+            text.append(f"\n\n{title}", style="bold")
+            for point in points:
+                text.append(f"\n{mark} ", style=style)
+                text.append(literal(point.text))
+                if point.criterion and point.criterion in self.catalog.criteria:
+                    label = self.catalog.criteria[point.criterion].label
+                    text.append(literal(f"  [{label}]", "dim"))
+
+        block("Pros", list(framework.pros), "+", "green")
+        block("Cons", list(framework.cons), "-", "red")
+        return text
+
+    async def rebuild(self, focus: int | None = None) -> None:
+        container = self.query_one("#proscons", Horizontal)
+        await container.remove_children()
+        columns = self.columns()
+        await container.mount_all(columns)
+        if focus is not None and columns:
+            columns[min(focus, len(columns) - 1)].focus()
+
+    def focused_column(self) -> int:
+        widget = self.focused
+        if widget is not None and widget.id and widget.id.startswith("column-"):
+            return int(widget.id.removeprefix("column-"))
+        return 0
+
+    async def action_cycle(self, step: int) -> None:
+        index = self.focused_column()
+        ids = list(self.catalog.frameworks)
+        position = ids.index(self.shown[index])
+        self.shown[index] = ids[(position + step) % len(ids)]
+        await self.rebuild(focus=index)
+
+    async def action_add_column(self) -> None:
+        if len(self.shown) >= MAX_COLUMNS:
+            self.notify(f"At most {MAX_COLUMNS} columns fit side by side.")
+            return
+        unused = [i for i in self.catalog.frameworks if i not in self.shown]
+        if unused:
+            self.shown.append(unused[0])
+            await self.rebuild(focus=len(self.shown) - 1)
+
+    async def action_remove_column(self) -> None:
+        if len(self.shown) <= MIN_COLUMNS:
+            self.notify(f"At least {MIN_COLUMNS} columns are compared.")
+            return
+        index = self.focused_column()
+        del self.shown[index]
+        await self.rebuild(focus=max(0, index - 1))
+
+    def show_framework(self, framework_id: str) -> None:
+        """Put a framework in the first column (used by the command palette)."""
+        self.shown[0] = framework_id
+        self.call_later(self.rebuild, 0)
+
+    async def action_vim(self, direction: str) -> None:
+        await run_vim(self, direction)

@@ -1,0 +1,234 @@
+"""Wizard: one question per step, then the explained recommendation with exports."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from fwtui.advisor import Recommendation, asked_questions, recommend
+from fwtui.answers import Answers
+from fwtui.exports import render_text
+from fwtui.models import Question, QuestionType
+from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.screens.confirm import ConfirmScreen
+from fwtui.screens.export import ExportScreen
+from fwtui.state import load_last_answers, save_last_answers
+
+
+class WizardScreen(FwScreen):
+    """Enter picks and goes on, Space ticks (multi), b goes back, s skips."""
+
+    BINDINGS = [
+        *VIM_BINDINGS,
+        Binding("enter", "next", "Next", id="wizard.next", priority=True),
+        Binding("b", "back", "Back", id="wizard.back"),
+        Binding("escape", "back", "Back", show=False, id="wizard.escape"),
+        Binding("s", "skip", "Skip", id="wizard.skip", tooltip="Use the default answer"),
+        Binding("r", "restart", "Restart", id="wizard.restart"),
+        Binding("w", "save_answers", "Save answers", id="wizard.save_answers"),
+        Binding("e", "export", "Export", id="wizard.export", tooltip="Markdown, JSON or ADR"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.given: dict[str, tuple[str, ...]] = {}
+        self.step = 0
+        self.result: Recommendation | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        with ContentSwitcher(initial="wizard-question", id="wizard"):
+            with Vertical(id="wizard-question"):
+                yield Static(id="wizard-step")
+                yield Static(id="wizard-prompt")
+                yield Static(id="wizard-help")
+                yield OptionList(id="wizard-single")
+                yield SelectionList[str](id="wizard-multi")
+                yield Static(id="wizard-choice-help")
+                yield Static(id="wizard-keys")
+            with VerticalScroll(id="wizard-result", can_focus=True):
+                yield Static(id="wizard-result-text")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+        answers, notices = load_last_answers(self.catalog)
+        for notice in notices:
+            self.notify(notice, severity="warning", timeout=8)
+        if answers:
+
+            def resume(yes: bool | None) -> None:
+                if yes:
+                    self.given = dict(answers)
+                    self.step = 0
+                    self.show_question()
+
+            self.app.push_screen(
+                ConfirmScreen("Resume with the answers from last time? (y/n)"), resume
+            )
+
+    # ---------------------------------------------------------------- questions
+
+    def asked(self) -> list[Question]:
+        return asked_questions(self.catalog, self.given)
+
+    def current_question(self) -> Question:
+        asked = self.asked()
+        self.step = max(0, min(self.step, len(asked) - 1))
+        return asked[self.step]
+
+    def current_answer(self, question: Question) -> tuple[str, ...]:
+        return self.given.get(question.id, tuple(question.default))
+
+    def show_question(self) -> None:
+        self.query_one("#wizard", ContentSwitcher).current = "wizard-question"
+        self.result = None
+        question = self.current_question()
+        asked = self.asked()
+        self.query_one("#wizard-step", Static).update(
+            Text(f"Step {self.step + 1} of {len(asked)}", style="bold")
+        )
+        self.query_one("#wizard-prompt", Static).update(heading(question.prompt))
+        self.query_one("#wizard-help", Static).update(literal(question.help))
+        single = self.query_one("#wizard-single", OptionList)
+        multi: SelectionList[str] = self.query_one("#wizard-multi", SelectionList)
+        answer = self.current_answer(question)
+        if question.type is QuestionType.single:
+            single.clear_options()
+            single.add_options([Option(literal(c.label), id=c.id) for c in question.choices])
+            ids = [c.id for c in question.choices]
+            single.highlighted = ids.index(answer[0]) if answer and answer[0] in ids else 0
+            single.display, multi.display = True, False
+            single.focus()
+            keys = "↑↓ choose · Enter next · b back · s skip (use the default)"
+        else:
+            multi.clear_options()
+            multi.add_options([(literal(c.label), c.id, c.id in answer) for c in question.choices])
+            multi.highlighted = 0
+            single.display, multi.display = False, True
+            multi.focus()
+            keys = "↑↓ move · Space tick · Enter next · b back · s skip"
+        self.query_one("#wizard-keys", Static).update(Text(keys, style="dim"))
+        self.show_choice_help()
+
+    def show_choice_help(self) -> None:
+        question = self.current_question()
+        widget = (
+            self.query_one("#wizard-single", OptionList)
+            if question.type is QuestionType.single
+            else self.query_one("#wizard-multi", SelectionList)
+        )
+        index = widget.highlighted
+        help_text = question.choices[index].help if index is not None else ""
+        self.query_one("#wizard-choice-help", Static).update(literal(help_text, "italic"))
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        if self.result is None:
+            self.show_choice_help()
+
+    def on_selection_list_selection_highlighted(
+        self, _event: SelectionList.SelectionHighlighted[str]
+    ) -> None:
+        if self.result is None:
+            self.show_choice_help()
+
+    def record(self) -> None:
+        question = self.current_question()
+        if question.type is QuestionType.single:
+            index = self.query_one("#wizard-single", OptionList).highlighted
+            if index is not None:
+                self.given[question.id] = (question.choices[index].id,)
+        else:
+            selected = set(self.query_one("#wizard-multi", SelectionList).selected)
+            self.given[question.id] = tuple(c.id for c in question.choices if c.id in selected)
+
+    def advance(self) -> None:
+        asked = self.asked()
+        if self.step + 1 < len(asked):
+            self.step += 1
+            self.show_question()
+        else:
+            self.show_result()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_next(self) -> None:
+        if self.result is not None:
+            return
+        self.record()
+        self.advance()
+
+    def action_skip(self) -> None:
+        if self.result is not None:
+            return
+        self.given.pop(self.current_question().id, None)
+        self.advance()
+
+    def action_back(self) -> None:
+        if self.result is not None:
+            self.step = len(self.asked()) - 1
+            self.show_question()
+        elif self.step > 0:
+            self.record()
+            self.step -= 1
+            self.show_question()
+
+    def action_restart(self) -> None:
+        self.given = {}
+        self.step = 0
+        self.show_question()
+
+    # ------------------------------------------------------------------- result
+
+    def show_result(self) -> None:
+        self.result = recommend(self.catalog, self.given)
+        save_last_answers(self.catalog, self.answers())
+        text = Text()
+        text.append("Recommendation\n", style="bold")
+        width = self.query_one("#wizard", ContentSwitcher).size.width - 6
+        text.append(literal(render_text(self.catalog, self.result, width)))
+        text.append(
+            "\nKeys: w save answers · e export Markdown/JSON/ADR · b back · r restart",
+            style="dim",
+        )
+        self.query_one("#wizard-result-text", Static).update(text)
+        self.query_one("#wizard", ContentSwitcher).current = "wizard-result"
+        result_view = self.query_one("#wizard-result", VerticalScroll)
+        result_view.scroll_home(animate=False)
+        result_view.focus()
+
+    def answers(self) -> Answers:
+        return self.result.answers if self.result is not None else dict(self.given)
+
+    def action_save_answers(self) -> None:
+        if self.result is None:
+            self.notify("Finish the wizard first (Enter on the last question).")
+            return
+        self.app.push_screen(ExportScreen(self.catalog, self.result, "answers"))
+
+    def action_export(self) -> None:
+        if self.result is None:
+            self.notify("Finish the wizard first (Enter on the last question).")
+            return
+        self.app.push_screen(ExportScreen(self.catalog, self.result, "markdown"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_result = self.result is not None
+        if action in ("save_answers", "export"):
+            return in_result
+        if action in ("next", "skip"):
+            return not in_result
+        return True
+
+    def load_answers(self, answers: Answers) -> None:
+        """Start the wizard from given answers (tests and resume use it)."""
+        self.given = dict(answers)
+        self.step = 0
+        self.show_question()
+
+    async def action_vim(self, direction: str) -> None:
+        await run_vim(self, direction)

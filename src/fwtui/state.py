@@ -1,0 +1,77 @@
+"""What the TUI remembers between runs, in the user state dir: last answers and theme.
+
+Files here are written atomically and read defensively: a corrupt file is ignored with a
+notice, never a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import yaml
+
+from fwtui.answers import Answers, answers_document, load_answers_file
+from fwtui.catalog import Catalog
+from fwtui.fsutil import atomic_write
+from fwtui.problems import DataError, UsageError
+from fwtui.yamlsafe import load_yaml
+
+STATE_ENV = "FWTUI_STATE_DIR"
+LAST_ANSWERS = "last-answers.yaml"
+SETTINGS = "settings.yaml"
+
+
+def state_dir() -> Path:
+    override = os.environ.get(STATE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_state_path
+
+    return user_state_path("fwtui", appauthor=False)
+
+
+def save_last_answers(catalog: Catalog, answers: Answers) -> Path | None:
+    """Remember the answers; returns None (silently) when the state dir cannot be written."""
+    directory = state_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        now = dt.datetime.now(tz=dt.timezone.utc)
+        return atomic_write(directory / LAST_ANSWERS, answers_document(catalog, answers, now))
+    except (OSError, UsageError):
+        return None
+
+
+def load_last_answers(catalog: Catalog) -> tuple[Answers | None, list[str]]:
+    """(answers or None, notices). A missing file is no notice; a broken one is."""
+    path = state_dir() / LAST_ANSWERS
+    if not path.exists():
+        return None, []
+    notices: list[str] = []
+    try:
+        answers = load_answers_file(catalog, path, notices)
+    except UsageError as error:
+        return None, [f"Ignored the saved answers: {error}"]
+    return (answers or None), notices
+
+
+def load_theme() -> str | None:
+    path = state_dir() / SETTINGS
+    if not path.is_file():
+        return None
+    try:
+        data = load_yaml(path, str(path)).data
+    except DataError:
+        return None
+    theme = data.get("theme")
+    return theme if isinstance(theme, str) and len(theme) < 100 else None
+
+
+def save_theme(theme: str) -> None:
+    directory = state_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(directory / SETTINGS, yaml.safe_dump({"theme": theme}))
+    except (OSError, UsageError):
+        pass
