@@ -1,0 +1,185 @@
+"""`fwtui questions` and `fwtui recommend` through the real CLI: formats, files, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from fwtui.catalog import bundled_catalog
+
+
+def test_questions_json_has_the_stable_ids() -> None:
+    result = run_cli("questions", "--format", "json")
+    assert result.returncode == 0
+    questions = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
+    expected = {
+        "project_kind": {
+            "api",
+            "microservice",
+            "website",
+            "cms",
+            "ecommerce",
+            "social",
+            "dashboard",
+            "ml_service",
+            "prototype",
+        },
+        "scale": {"small", "medium", "large"},
+        "team_experience": {"beginner", "intermediate", "experienced"},
+        "builtins": {
+            "admin",
+            "auth",
+            "orm",
+            "migrations",
+            "forms",
+            "templates",
+            "api_docs",
+            "websockets",
+        },
+        "performance": {"low", "medium", "high"},
+        "flexibility": {"conventions", "no_preference", "freedom"},
+        "timeline": {"asap", "normal", "long_term"},
+    }
+    for question_id, choices in expected.items():
+        assert choices <= {c["id"] for c in questions[question_id]["choices"]}
+    assert questions["builtins"]["type"] == "multi"
+
+
+def test_questions_text_lists_defaults_and_conditions() -> None:
+    result = run_cli("questions")
+    assert result.returncode == 0
+    assert "(default)" in result.stdout
+    assert "asked only when project_kind is" in result.stdout
+
+
+def test_recommend_json_has_the_contract_keys() -> None:
+    result = run_cli(
+        "recommend",
+        "--answer",
+        "project_kind=cms",
+        "--answer",
+        "builtins=admin,orm",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert {"ranking", "eliminated", "flips", "data_version"} <= set(document)
+    first = document["ranking"][0]
+    assert {"id", "name", "score", "contributions", "reasons"} <= set(first)
+    assert abs(sum(first["contributions"].values()) - first["score"]) < 1e-4
+    assert all({"id", "reason"} <= set(e) for e in document["eliminated"])
+
+
+def test_recommend_is_byte_for_byte_deterministic() -> None:
+    args = ("recommend", "--answer", "project_kind=api", "--format", "json")
+    assert run_cli(*args).stdout == run_cli(*args).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--answer", "colour=blue"], "unknown question 'colour' (valid: project_kind"),
+        (
+            ["--answer", "scale=huge"],
+            "unknown choice 'huge' for question 'scale' (valid: small, medium, large)",
+        ),
+        (["--answer", "scale=small,large"], "question 'scale' takes exactly one choice"),
+        (["--answer", "scale"], "--answer 'scale' is not QID=CHOICE"),
+        (["--answer", "builtins=orm,orm"], "lists a choice twice"),
+        (["--answers", "/no/such/answers.yaml"], "no such file"),
+        (["--output", "/no/such/dir/out.md"], "directory /no/such/dir does not exist"),
+    ],
+)
+def test_bad_recommend_input_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
+    result = run_cli("recommend", *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert fragment in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("answers: [unclosed\n", "YAML syntax error"),
+        ("- a\n- b\n", "expected a mapping"),
+        (b"\xff\xfe".decode("latin-1"), "not valid UTF-8"),
+        ("fwtui_version: x\n", "schema_version"),
+    ],
+)
+def test_broken_answers_file_is_exit_2(tmp_path: Path, content: str, fragment: str) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(content.encode("latin-1") if content.startswith("\xff") else content.encode())
+    result = run_cli("recommend", "--answers", str(path))
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_answers_file_round_trip_and_override(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    first = run_cli(
+        "recommend",
+        "--answer",
+        "project_kind=api",
+        "--answer",
+        "builtins=orm",
+        "--save-answers",
+        str(saved),
+        "--format",
+        "json",
+    )
+    assert first.returncode == 0, first.stderr
+    replay = run_cli("recommend", "--answers", str(saved), "--format", "json")
+    assert replay.returncode == 0, replay.stderr
+    assert json.loads(replay.stdout)["answers"] == json.loads(first.stdout)["answers"]
+    assert replay.stderr == ""
+    override = run_cli(
+        "recommend", "--answers", str(saved), "--answer", "project_kind=cms", "--format", "json"
+    )
+    assert json.loads(override.stdout)["answers"]["project_kind"] == "cms"
+
+
+def test_answers_file_from_an_older_catalog_loads_with_a_warning(tmp_path: Path) -> None:
+    catalog = bundled_catalog()
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "fwtui_version: 0.0.1\nschema_version: 1\ndata_version: '2020.01.01'\n"
+        "catalog_hash: sha256:old\nanswers:\n  project_kind: api\n  retired_question: x\n",
+        encoding="utf-8",
+    )
+    result = run_cli("recommend", "--answers", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "made with data 2020.01.01" in result.stderr
+    assert f"now data {catalog.meta.data_version}" in result.stderr
+    assert "dropped the answer to 'retired_question'" in result.stderr
+    assert json.loads(result.stdout)["answers"]["project_kind"] == "api"
+
+
+def test_output_is_written_atomically_and_replaces_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "adr.md"
+    target.write_text("old decision\n", encoding="utf-8")
+    result = run_cli("recommend", "--format", "adr", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    for section in [
+        "## Context and Problem Statement",
+        "## Decision Drivers",
+        "## Considered Options",
+        "## Decision Outcome",
+        "## Pros and Cons of the Options",
+        "## More Information",
+    ]:
+        assert section in text
+    assert [p.name for p in tmp_path.iterdir()] == ["adr.md"]
+
+
+def test_bad_output_leaves_nothing_behind(tmp_path: Path) -> None:
+    result = run_cli("recommend", "--output", str(tmp_path / "missing" / "x.md"))
+    assert result.returncode == 2
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,32 @@
+"""Golden files for every recommend format. After a deliberate change of the data or the
+wording, regenerate them with ``FWTUI_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and
+review the diff like any other change."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+GOLDEN = Path(__file__).parent / "golden"
+EPOCH = {"SOURCE_DATE_EPOCH": "1764028800"}  # 2025-11-25, so the ADR's date is fixed
+CASES = {
+    "cms": ["--answer", "project_kind=cms", "--answer", "builtins=admin,auth"],
+    "api": ["--answer", "project_kind=api", "--answer", "performance=high"],
+}
+FORMATS = {"text": "txt", "markdown": "md", "json": "json", "adr": "adr.md"}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_output_matches_golden_file(case: str, fmt: str) -> None:
+    result = run_cli("recommend", *CASES[case], "--format", fmt, env=EPOCH)
+    assert result.returncode == 0, result.stderr
+    path = GOLDEN / f"recommend-{case}.{FORMATS[fmt]}"
+    if os.environ.get("FWTUI_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")

@@ -1,0 +1,354 @@
+"""The TUI driven by key presses through Textual's Pilot, on the real bundled catalog."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import DataTable, OptionList, SelectionList, Static
+
+from conftest import bundled_framework, run_cli, write_framework
+from fwtui.advisor import recommend
+from fwtui.app import FwtuiApp
+from fwtui.catalog import bundled_catalog, load_catalog
+from fwtui.exports import render_text
+from fwtui.screens.confirm import ConfirmScreen
+from fwtui.screens.export import ExportScreen
+from fwtui.screens.guide import GuideScreen
+from fwtui.screens.help import HelpScreen
+from fwtui.screens.matrix import MatrixScreen
+from fwtui.screens.overview import OverviewScreen
+from fwtui.screens.pick_frameworks import PickFrameworksScreen
+from fwtui.screens.proscons import ProsConsScreen
+from fwtui.screens.wizard import WizardScreen
+
+
+def static_text(app: FwtuiApp, selector: str) -> str:
+    content = app.screen.query_one(selector, Static).content
+    return content.plain if isinstance(content, Text) else str(content)
+
+
+def table(app: FwtuiApp) -> DataTable[Text]:
+    return app.screen.query_one("#matrix-table", DataTable)
+
+
+@pytest.mark.parametrize(
+    ("mode", "screen_class"),
+    [
+        ("overview", OverviewScreen),
+        ("matrix", MatrixScreen),
+        ("proscons", ProsConsScreen),
+        ("guide", GuideScreen),
+        ("wizard", WizardScreen),
+    ],
+)
+async def test_start_screen_option(mode: str, screen_class: type) -> None:
+    app = FwtuiApp(bundled_catalog(), screen=mode)
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, screen_class)
+
+
+async def test_number_keys_switch_modes_and_q_quits() -> None:
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, screen_class in [
+            ("2", MatrixScreen),
+            ("3", ProsConsScreen),
+            ("4", GuideScreen),
+            ("5", WizardScreen),
+            ("1", OverviewScreen),
+        ]:
+            await pilot.press(key)
+            assert isinstance(app.screen, screen_class), key
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_overview_follows_the_highlighted_framework() -> None:
+    catalog = bundled_catalog()
+    names = [f.name for f in catalog.frameworks.values()]
+    app = FwtuiApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert static_text(app, "#framework-profile").startswith(names[0])
+        await pilot.press("j")
+        assert static_text(app, "#framework-profile").startswith(names[1])
+        await pilot.press("down", "k")
+        assert static_text(app, "#framework-profile").startswith(names[1])
+        await pilot.press("G")
+        assert static_text(app, "#framework-profile").startswith(names[-1])
+        await pilot.press("g")
+        assert static_text(app, "#framework-profile").startswith(names[0])
+        profile = static_text(app, "#framework-profile")
+        django = catalog.frameworks["django"]
+        assert django.license in profile
+        assert django.latest.version in profile
+
+
+async def test_matrix_diff_filter_group_and_sort() -> None:
+    catalog = bundled_catalog()
+    app = FwtuiApp(catalog, screen="matrix")
+    async with app.run_test(size=(120, 40)) as pilot:
+        full = table(app).row_count
+        assert len(table(app).columns) == len(catalog.frameworks) + 1
+        await pilot.press("c")
+        assert isinstance(app.screen, PickFrameworksScreen)
+        # keep only the first two frameworks: untick the others
+        picker = app.screen.query_one(SelectionList)
+        for value in list(catalog.frameworks)[2:]:
+            picker.deselect(value)
+        await pilot.press("enter")
+        assert len(table(app).columns) == 3
+        await pilot.press("d")
+        assert table(app).row_count < full
+        await pilot.press("escape")
+        assert table(app).row_count == full
+        await pilot.press("slash")
+        await pilot.press(*"admin")
+        await pilot.press("enter")
+        assert 1 < table(app).row_count < full
+        assert "admin" in static_text(app, "#matrix-status")
+        await pilot.press("escape")
+        await pilot.press("f")
+        group_rows = table(app).row_count
+        assert group_rows < full
+        first_group = next(iter(catalog.groups.values())).label
+        assert first_group in static_text(app, "#matrix-status")
+        await pilot.press("escape")
+        # the detail panel shows the fact under the cursor
+        row_key, column_key = app.screen.current()
+        assert row_key in catalog.criteria
+        fact = catalog.frameworks[column_key].facts[row_key]
+        assert fact.note[:30] in static_text(app, "#matrix-note").replace("\n", " ")
+        await pilot.press("s")
+        assert "sorted by" in static_text(app, "#matrix-status")
+
+
+async def test_matrix_vim_keys_move_the_cursor() -> None:
+    app = FwtuiApp(bundled_catalog(), screen="matrix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        start = table(app).cursor_coordinate
+        await pilot.press("j", "l")
+        moved = table(app).cursor_coordinate
+        assert (moved.row, moved.column) == (start.row + 1, start.column + 1)
+        await pilot.press("k", "h")
+        assert table(app).cursor_coordinate == start
+
+
+async def test_pros_cons_columns() -> None:
+    catalog = bundled_catalog()
+    ids = list(catalog.frameworks)
+    app = FwtuiApp(catalog, screen="proscons")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProsConsScreen)
+        assert screen.shown == ids[:2]
+        await pilot.press("n")
+        assert screen.shown == [ids[1], ids[1]]
+        await pilot.press("p")
+        assert screen.shown == ids[:2]
+        await pilot.press("a")
+        assert len(screen.shown) == 3
+        await pilot.press("a")
+        assert len(screen.shown) == 3
+        await pilot.press("x")
+        assert len(screen.shown) == 2
+        await pilot.press("x")
+        assert len(screen.shown) == 2
+        text = " ".join(
+            s.content.plain
+            for s in screen.query(".proscons-column Static").results(Static)
+            if isinstance(s.content, Text)
+        )
+        assert catalog.frameworks[ids[0]].pros[0].text[:20] in text.replace("\n", " ")
+
+
+async def test_guide_lists_topics_and_faq() -> None:
+    catalog = bundled_catalog()
+    app = FwtuiApp(catalog, screen="guide")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first_topic = next(iter(catalog.topics.values()))
+        assert static_text(app, "#guide-text").startswith(first_topic.title)
+        await pilot.press("j")
+        second = list(catalog.topics.values())[1]
+        assert static_text(app, "#guide-text").startswith(second.title)
+        entries = app.screen.query_one("#guide-list", OptionList)
+        assert entries.option_count >= len(catalog.topics) + len(catalog.faq)
+
+
+async def test_help_lists_the_bindings_of_the_screen_below() -> None:
+    app = FwtuiApp(bundled_catalog(), screen="matrix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rendered = str(app.screen.table.columns[1]._cells)
+        assert "Differences" in rendered
+        assert "Matrix" in rendered
+        await pilot.press("escape")
+        assert isinstance(app.screen, MatrixScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_jumps_to_a_criterion() -> None:
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Criterion: Admin interface")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MatrixScreen)
+        assert app.screen.current()[0] == "admin"
+
+
+WIZARD_KEYS = {
+    # question id -> keys pressed on that step
+    "project_kind": ["down", "enter"],  # microservice
+    "realtime": ["down", "down", "enter"],  # essential
+    "scale": ["enter"],
+    "team_experience": ["up", "enter"],  # beginners
+    "builtins": ["down", "space", "down", "down", "space", "enter"],  # auth, migrations
+}
+
+
+async def test_full_wizard_run_matches_the_cli(tmp_path: Path) -> None:
+    catalog = bundled_catalog()
+    app = FwtuiApp(catalog, screen="wizard")
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        assert "Step 1 of" in static_text(app, "#wizard-step")
+        while screen.result is None:
+            question = screen.current_question()
+            await pilot.press(*WIZARD_KEYS.get(question.id, ["enter"]))
+        answers = screen.result.answers
+        assert answers["project_kind"] == ("microservice",)
+        assert answers["realtime"] == ("essential",)
+        assert answers["team_experience"] == ("beginner",)
+        assert answers["builtins"] == ("auth", "migrations")
+        shown = static_text(app, "#wizard-result-text")
+        args = [f"--answer={q}={','.join(c)}" for q, c in answers.items()]
+        cli = run_cli("recommend", *args)
+        assert cli.returncode == 0, cli.stderr
+        expected_order = [
+            line.split()[1]
+            for line in cli.stdout.splitlines()
+            if line[:4].strip().rstrip(".").isdigit()
+        ]
+        shown_order = [
+            line.split()[1] for line in shown.splitlines() if line[:4].strip().rstrip(".").isdigit()
+        ]
+        assert shown_order == expected_order
+        direct = render_text(catalog, recommend(catalog, answers), 200)
+        assert direct.splitlines()[0] == "Answers"
+        # back keeps answers, then export the ADR through the dialog
+        await pilot.press("b")
+        assert screen.result is None
+        await pilot.press("enter")
+        assert screen.result is not None
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        path_box = app.screen.query_one("#export-path")
+        path_box.value = str(tmp_path / "decision.md")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        assert (tmp_path / "decision.md").read_text(encoding="utf-8").startswith("# Recommendation")
+
+
+async def test_wizard_back_skip_and_conditional_question() -> None:
+    app = FwtuiApp(bundled_catalog(), screen="wizard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        total_website = len(screen.asked())
+        await pilot.press("home", "enter")  # api: the real-time question appears
+        assert len(screen.asked()) == total_website + 1
+        assert screen.current_question().id == "realtime"
+        await pilot.press("b")
+        assert screen.current_question().id == "project_kind"
+        assert screen.query_one("#wizard-single", OptionList).highlighted == 0
+        await pilot.press("s")  # skip: default (website) again, no real-time question
+        assert screen.current_question().id == "scale"
+        assert len(screen.asked()) == total_website
+
+
+async def test_last_answers_are_offered_on_the_next_start() -> None:
+    catalog = bundled_catalog()
+    app = FwtuiApp(catalog, screen="wizard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end", "enter")  # prototype
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        while screen.result is None:
+            await pilot.press("enter")
+    again = FwtuiApp(catalog, screen="wizard")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        await pilot.press("y")
+        wizard = again.screen
+        assert isinstance(wizard, WizardScreen)
+        assert wizard.given["project_kind"] == ("prototype",)
+
+
+async def test_corrupt_state_file_is_ignored_with_a_notice() -> None:
+    state = Path(os.environ["FWTUI_STATE_DIR"])
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "last-answers.yaml").write_bytes(b"answers: [\x00")
+    app = FwtuiApp(bundled_catalog(), screen="wizard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert any("Ignored the saved answers" in n.message for n in app._notifications)
+
+
+async def test_user_keymap_remaps_a_binding() -> None:
+    config = Path(os.environ["FWTUI_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "keys.yaml").write_text("mode.matrix: m\nno.such.binding: x\n", encoding="utf-8")
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert isinstance(app.screen, MatrixScreen)
+        assert any("no.such.binding" in n.message for n in app._notifications)
+
+
+async def test_too_small_terminal_says_how_big_it_must_be() -> None:
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+        assert "needs at least 60x15" in static_text(app, "#too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+
+
+MARKUP = "[bold red]Evil[/] [@click=app.quit]click[/] \x1b[31mred"
+
+
+async def test_markup_and_escapes_from_data_are_shown_literally(tmp_path: Path) -> None:
+    data = bundled_framework("flask")
+    data.update(id="evil", name=MARKUP, tagline=MARKUP, summary=MARKUP)
+    data["pros"][0]["text"] = MARKUP
+    data["facts"]["orm"]["note"] = MARKUP
+    write_framework(tmp_path, data)
+    catalog = load_catalog([tmp_path])
+    app = FwtuiApp(catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G")
+        profile = static_text(app, "#framework-profile")
+        assert "[bold red]Evil[/] [@click=app.quit]click[/] \\x1b[31mred" in profile
+        assert "\x1b" not in profile
+        await pilot.click("#framework-profile")
+        await pilot.press("2")
+        assert isinstance(app.screen, MatrixScreen)
+    assert app.return_code is None or app.return_code == 0
+
+
+def test_tui_without_a_terminal_exits_2() -> None:
+    result = run_cli()
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
