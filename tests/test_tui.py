@@ -205,7 +205,7 @@ async def test_palette_jumps_to_a_criterion() -> None:
 
 WIZARD_KEYS = {
     # question id -> keys pressed on that step
-    "project_kind": ["down", "enter"],  # microservice
+    "project_kind": ["home", "down", "enter"],  # microservice
     "realtime": ["down", "down", "enter"],  # essential
     "scale": ["enter"],
     "team_experience": ["up", "enter"],  # beginners

@@ -447,6 +447,12 @@ def load_catalog(dirs: Sequence[Path] = ()) -> Catalog:
     if pending.problems or pending.meta is None:
         raise DataError(sorted(pending.problems, key=lambda p: (p.file, p.line)))
     entries = pending.entries
+    featured = [f for f in pending.meta[0].featured if f in entries["framework"]]
+    rest = sorted(
+        (f for f in entries["framework"] if f not in featured),
+        key=lambda f: entries["framework"][f][0].name.casefold(),
+    )
+    entries["framework"] = {f: entries["framework"][f] for f in [*featured, *rest]}
     return Catalog(
         meta=pending.meta[0],
         groups={k: v[0] for k, v in entries["group"].items()},

@@ -71,6 +71,10 @@ class Meta(Strict):
     schema_version: Literal[1] = Field(description="Version of this file format.")
     data_version: ShortText = Field(description="Version of the content, e.g. 2026.11.25.")
     updated: PastDate = Field(description="Day the content was last changed.")
+    featured: list[Id] = Field(
+        default_factory=list,
+        description="Framework ids listed first, in this order; the others follow by name.",
+    )
 
 
 # ----------------------------------------------------------------------- criteria.yaml
@@ -142,9 +146,9 @@ class Criterion(Strict):
 class CriteriaFile(Strict):
     """`criteria.yaml`: groups, scales and criteria."""
 
-    groups: list[Group] = Field(min_length=1)
-    scales: list[Scale] = Field(min_length=1)
-    criteria: list[Criterion] = Field(min_length=1)
+    groups: list[Group] = Field(default_factory=list)
+    scales: list[Scale] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
 
 
 # ------------------------------------------------------------------ frameworks/<id>.yaml

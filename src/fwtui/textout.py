@@ -52,19 +52,31 @@ def _points(points: list[Point]) -> list[str]:
 def framework_text(catalog: Catalog, framework: Framework) -> str:
     """A readable profile of one framework with every fact and its source."""
     interface = ", ".join(i.value for i in framework.interface)
+    profile = [
+        ("Kind", KIND_LABELS[framework.kind.value]),
+        ("Interface", interface),
+        ("License", framework.license),
+        ("First release", str(framework.first_release)),
+        ("Latest", f"{framework.latest.version} ({framework.latest.date.isoformat()})"),
+        ("Python", framework.python),
+        ("Docs", str(framework.links.docs)),
+        ("Repository", str(framework.links.repo)),
+    ]
     lines = [
         f"{framework.name} ({framework.id})",
         "=" * min(WIDTH, len(framework.name) + len(framework.id) + 3),
         *textwrap.wrap(framework.tagline, WIDTH),
         "",
-        f"  Kind:           {KIND_LABELS[framework.kind.value]}",
-        f"  Interface:      {interface}",
-        f"  License:        {framework.license}",
-        f"  First release:  {framework.first_release}",
-        f"  Latest:         {framework.latest.version} ({framework.latest.date.isoformat()})",
-        f"  Python:         {framework.python}",
-        f"  Docs:           {framework.links.docs}",
-        f"  Repository:     {framework.links.repo}",
+    ]
+    for label, value in profile:
+        lines += textwrap.wrap(
+            value,
+            WIDTH,
+            initial_indent=f"  {label + ':':<16}",
+            subsequent_indent=" " * 18,
+            break_long_words=False,
+        )
+    lines += [
         "",
         "Summary",
         *_wrap(framework.summary),

@@ -1,0 +1,212 @@
+"""Print the TUI's time to first frame in a real terminal (tmux), next to a bare Textual
+app measured in the same run, and the key-to-repaint latency in the matrix.
+
+Run: ``python bench/bench_tui.py [--runs 5]``. Needs tmux. Figures are printed, never
+asserted. A synthetic catalog of 500 frameworks and 200 criteria is generated for the
+large-matrix figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("READY")
+        yield Footer()
+
+Bare().run()
+"""
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+POLL = 0.005
+
+
+class Tmux:
+    """A private tmux server with one COLSxROWS window."""
+
+    def __init__(self, cols: int = 80, rows: int = 24) -> None:
+        self.socket = f"fwtui-bench-{os.getpid()}-{time.monotonic_ns()}"
+        self.cols, self.rows = cols, rows
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
+        return result.stdout
+
+    def start(self, command: list[str], env: dict[str, str]) -> float:
+        exports = " ".join(f"{k}={v}" for k, v in env.items())
+        line = f"env {exports} TERM=xterm-256color {' '.join(command)}"
+        self.run(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            str(self.cols),
+            "-y",
+            str(self.rows),
+            "sh",
+            "-c",
+            f"read go; exec {line}",
+        )
+        self.run("set-option", "-g", "status", "off")
+        started = time.perf_counter()
+        self.run("send-keys", "Enter")
+        return started
+
+    def screen(self) -> str:
+        return ANSI.sub("", self.run("capture-pane", "-p"))
+
+    def wait_for(self, text: str, timeout: float = 30) -> float:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if text in self.screen():
+                return time.perf_counter()
+            time.sleep(POLL)
+        raise TimeoutError(f"{text!r} never appeared")
+
+    def key_latency(self, key: str, timeout: float = 5) -> float:
+        before = self.run("capture-pane", "-p", "-e")
+        started = time.perf_counter()
+        self.run("send-keys", key)
+        while time.perf_counter() - started < timeout:
+            if self.run("capture-pane", "-p", "-e") != before:
+                return time.perf_counter() - started
+            time.sleep(POLL)
+        return float("nan")
+
+    def stop(self) -> None:
+        self.run("kill-server")
+
+
+def first_frame(command: list[str], expect: str, env: dict[str, str]) -> float:
+    tmux = Tmux()
+    try:
+        started = tmux.start(command, env)
+        return tmux.wait_for(expect) - started
+    finally:
+        tmux.stop()
+
+
+def matrix_latency(command: list[str], env: dict[str, str], keys: list[str]) -> tuple[float, float]:
+    tmux = Tmux()
+    try:
+        started = tmux.start([*command, "--screen", "matrix"], env)
+        opened = tmux.wait_for("Criterion") - started
+        time.sleep(0.5)
+        latencies = [tmux.key_latency(key) for key in keys]
+        return opened, statistics.median(latencies)
+    finally:
+        tmux.stop()
+
+
+def synthetic_catalog(directory: Path, frameworks: int, criteria: int) -> None:
+    """A data dir adding ``criteria`` criteria and ``frameworks`` frameworks (facts for all)."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "src"))
+    import yaml
+
+    from fwtui.catalog import bundled_catalog
+
+    bundled = bundled_catalog()
+    extra = [
+        {
+            "id": f"synthetic_{i}",
+            "label": f"Synthetic {i}",
+            "short": f"Syn {i}",
+            "description": "Generated for the benchmark.",
+            "group": "tooling",
+            "kind": "capability",
+            "scale": "capability",
+        }
+        for i in range(criteria)
+    ]
+    (directory / "frameworks").mkdir(parents=True)
+    (directory / "criteria.yaml").write_text(yaml.safe_dump({"criteria": extra}), encoding="utf-8")
+    levels = ["builtin", "partial", "extension", "none"]
+    flask = bundled.frameworks["flask"]
+
+    def fact(level: str, note: str) -> dict[str, object]:
+        return {
+            "level": level,
+            "note": note,
+            "sources": ["https://example.org/"],
+            "last_reviewed": "2026-01-01",
+        }
+
+    def synthetic_facts(seed: int) -> dict[str, object]:
+        return {
+            c["id"]: fact(levels[(seed + i) % 4], f"note {seed} {i}") for i, c in enumerate(extra)
+        }
+
+    for framework in bundled.frameworks.values():
+        data = framework.model_dump(mode="json", exclude_none=True, by_alias=True)
+        data["facts"].update(synthetic_facts(0))
+        path = directory / "frameworks" / f"{framework.id}.yaml"
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    template = flask.model_dump(mode="json", exclude_none=True, by_alias=True)
+    for n in range(frameworks - len(bundled.frameworks)):
+        data = {**template, "id": f"synthetic_fw_{n}", "name": f"Synthetic {n}"}
+        data["facts"] = {
+            cid: fact(flask.facts[cid].level, f"note {n} {cid}") for cid in bundled.criteria
+        }
+        data["facts"].update(synthetic_facts(n))
+        path = directory / "frameworks" / f"synthetic_fw_{n}.yaml"
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("tmux is not installed: TUI figures skipped")
+        return
+    python = sys.executable
+    state = tempfile.mkdtemp(prefix="fwtui-bench-state-")
+    env = {"FWTUI_STATE_DIR": state, "FWTUI_CONFIG_DIR": state}
+    script = Path(state) / "bare_app.py"
+    script.write_text(BARE_APP, encoding="utf-8")
+    bare = [first_frame([python, str(script)], "READY", env) for _ in range(args.runs)]
+    fwtui = [first_frame([python, "-m", "fwtui"], "Summary", env) for _ in range(args.runs)]
+    bare_median, fw_median = statistics.median(bare), statistics.median(fwtui)
+    print(f"{'first frame at 80x24 (tmux)':<44} {'median':>9} {'min':>9}")
+    bare_label = "bare Textual app (Header, Static, Footer)"
+    print(f"{bare_label:<44} {bare_median * 1000:>7.0f}ms {min(bare) * 1000:>7.0f}ms")
+    print(f"{'fwtui overview':<44} {fw_median * 1000:>7.0f}ms {min(fwtui) * 1000:>7.0f}ms")
+    print(f"{'ratio fwtui / bare (target <= 1.3)':<44} {fw_median / bare_median:>9.2f}")
+    opened, latency = matrix_latency(
+        [python, "-m", "fwtui"], env, ["j", "l", "j", "l", "k", "h"] * 3
+    )
+    print(f"{'matrix, bundled catalog: open':<44} {opened * 1000:>7.0f}ms")
+    print(
+        f"{'matrix, bundled catalog: key to repaint':<44} {latency * 1000:>7.0f}ms (target < 50 ms)"
+    )
+    big = Path(state) / "big"
+    synthetic_catalog(big, frameworks=500, criteria=200)
+    opened, latency = matrix_latency(
+        [python, "-m", "fwtui", "--data", str(big)],
+        env,
+        ["j", "l", "j", "l", "pagedown", "k", "h"] * 2,
+    )
+    print(f"{'matrix, 500 frameworks x 233 criteria: open':<44} {opened * 1000:>7.0f}ms")
+    print(f"{'matrix, 500 x 233: key to repaint':<44} {latency * 1000:>7.0f}ms")
+    shutil.rmtree(state, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
