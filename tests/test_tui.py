@@ -336,8 +336,9 @@ async def test_markup_and_escapes_from_data_are_shown_literally(tmp_path: Path) 
     write_framework(tmp_path, data)
     catalog = load_catalog([tmp_path])
     app = FwtuiApp(catalog)
+    position = list(catalog.frameworks).index("evil")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("G")
+        await pilot.press("g", *["j"] * position)
         profile = static_text(app, "#framework-profile")
         assert "[bold red]Evil[/] [@click=app.quit]click[/] \\x1b[31mred" in profile
         assert "\x1b" not in profile

@@ -27,6 +27,8 @@ from fwtui.models import Framework, Question, QuestionType, When
 
 Answers = Mapping[str, tuple[str, ...]]
 TIE_TOLERANCE = 1e-9
+# A level worth at least this much counts as a strength; below it, as a gap.
+STRENGTH = 0.7
 TOP_REASONS = 5
 
 
@@ -188,7 +190,7 @@ def _explain(
 
     order = {cid: index for index, cid in enumerate(catalog.criteria)}
     strong = sorted(
-        (c for c in contributions if c.value > 0),
+        (c for c in contributions if c.value > 0 and c.utility >= STRENGTH),
         key=lambda c: (-c.value, order[c.criterion]),
     )[:TOP_REASONS]
     reasons = tuple(
@@ -197,7 +199,7 @@ def _explain(
         for c in strong
     )
     weak = sorted(
-        (c for c in contributions if c.weight > 0 and c.utility < 1),
+        (c for c in contributions if c.weight > 0 and c.utility < STRENGTH),
         key=lambda c: (-(c.weight - c.value), order[c.criterion]),
     )[:2]
     gaps = tuple(
