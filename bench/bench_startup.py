@@ -1,15 +1,18 @@
 """Print how fast the catalog loads and `fwtui validate` runs, next to a floor program.
 
-The floor is the least any Python tool of this stack pays: start Python, import yaml
+`fwtui recommend --format json` is timed the same way, with and without the catalog
+cache. The floor is the least any Python tool of this stack pays: start Python, import yaml
 and pydantic, define one model and validate one object. Run: ``python bench/bench_startup.py``.
 Figures are printed, never asserted: machines here are noisy.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -22,9 +25,9 @@ Floor.model_validate({"name": "x"})
 RUNS = 7
 
 
-def wall(command: list[str]) -> float:
+def wall(command: list[str], env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env={**os.environ, **(env or {})})
     return time.perf_counter() - started
 
 
@@ -55,16 +58,27 @@ def main() -> None:
     floor_median, floor_min = median_of(lambda: wall([python, "-c", FLOOR]))
     validate_median, validate_min = median_of(lambda: wall([python, "-m", "fwtui", "validate"]))
     version_median, version_min = median_of(lambda: wall([python, "-m", "fwtui", "--version"]))
+    recommend = [python, "-m", "fwtui", "recommend", "--format", "json"]
+    # Its own cache dir, warmed by one run: later runs reuse the validated catalog.
+    cache_env = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="fwtui-bench-")}
+    wall(recommend, cache_env)
+    recommend_median, recommend_min = median_of(lambda: wall(recommend, cache_env))
+    cold_median, cold_min = median_of(lambda: wall(recommend, {"FWTUI_NO_CACHE": "1"}))
     imported, first, later = in_process_load()
     rows = [
         ("floor: python + yaml + pydantic + 1 model", floor_median, floor_min),
         ("fwtui --version", version_median, version_min),
         ("fwtui validate (bundled catalog)", validate_median, validate_min),
+        ("fwtui recommend --format json (cached)", recommend_median, recommend_min),
+        ("fwtui recommend --format json (no cache)", cold_median, cold_min),
     ]
     print(f"{'wall time of a whole process':<44} {'median':>9} {'min':>9}")
     for label, median, minimum in rows:
         print(f"{label:<44} {median * 1000:>7.0f}ms {minimum * 1000:>7.0f}ms")
-    print(f"{'validate minus floor':<44} {(validate_median - floor_median) * 1000:>7.0f}ms")
+    print(f"{'validate / floor':<44} {validate_median / floor_median:>8.2f}x")
+    print(f"{'recommend (cached) / floor':<44} {recommend_median / floor_median:>8.2f}x")
+    print(f"{'recommend (cached) / floor, by minimum':<44} {recommend_min / floor_min:>8.2f}x")
+    print(f"{'recommend (no cache) / floor':<44} {cold_median / floor_median:>8.2f}x")
     print()
     print("in process")
     print(f"{'import fwtui.catalog (models, pydantic)':<44} {imported * 1000:>7.1f}ms")

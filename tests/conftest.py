@@ -18,9 +18,10 @@ from fwtui.catalog import BUNDLED_DIR
 def isolated_user_data(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Keep the developer's own data, state and config dirs and FWTUI_DATA out of every test."""
+    """Keep the developer's data, cache, state and config dirs and FWTUI_DATA out of tests."""
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("FWTUI_STATE_DIR", str(home / "state"))
     monkeypatch.setenv("FWTUI_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("FWTUI_DATA", raising=False)

@@ -231,9 +231,47 @@ def _versus(catalog: Catalog, first: Ranked, second: Ranked) -> tuple[str, ...]:
     return (lead, *lines)
 
 
+# Per framework, per criterion in catalog order: (criterion id, level id, utility).
+UtilityTable = dict[str, tuple[tuple[str, str, float], ...]]
+
+
+def _utility_table(catalog: Catalog) -> UtilityTable:
+    table: UtilityTable = {}
+    for framework in catalog.frameworks.values():
+        row = []
+        for criterion_id in catalog.criteria:
+            level_id = framework.facts[criterion_id].level
+            level = catalog.level(criterion_id, level_id)
+            row.append((criterion_id, level_id, level.utility if level else 0.0))
+        table[framework.id] = tuple(row)
+    return table
+
+
+def _is_eliminated(framework: Framework, requirements: tuple[Requirement, ...]) -> bool:
+    return any(framework.facts[r.criterion].level not in r.allowed for r in requirements)
+
+
+def _winner_id(catalog: Catalog, answers: Answers, table: UtilityTable) -> str | None:
+    """The id _rank would put first, without building the explanations."""
+    weights, _, requirements = _weights(catalog, answers)
+    best: tuple[float, str] | None = None
+    for framework in catalog.frameworks.values():
+        if _is_eliminated(framework, requirements):
+            continue
+        score = sum(weights[cid] * utility for cid, _, utility in table[framework.id])
+        key = (-round(score, 9), framework.id)
+        if best is None or key < best:
+            best = key
+    return best[1] if best else None
+
+
 def _rank(
-    catalog: Catalog, answers: dict[str, tuple[str, ...]], ignored: tuple[str, ...] = ()
+    catalog: Catalog,
+    answers: dict[str, tuple[str, ...]],
+    ignored: tuple[str, ...] = (),
+    table: UtilityTable | None = None,
 ) -> Recommendation:
+    table = table if table is not None else _utility_table(catalog)
     weights, drivers, requirements = _weights(catalog, answers)
     ranking: list[Ranked] = []
     eliminated: list[Elimination] = []
@@ -242,15 +280,10 @@ def _rank(
         if reasons:
             eliminated.append(Elimination(framework, tuple(reasons)))
             continue
-        contributions = []
-        for criterion_id in catalog.criteria:
-            level_id = framework.facts[criterion_id].level
-            level = catalog.level(criterion_id, level_id)
-            utility = level.utility if level else 0.0
-            contributions.append(
-                Contribution(criterion_id, weights[criterion_id], level_id, utility)
-            )
-        frozen = tuple(contributions)
+        frozen = tuple(
+            Contribution(criterion_id, weights[criterion_id], level_id, utility)
+            for criterion_id, level_id, utility in table[framework.id]
+        )
         score = sum(c.value for c in frozen)
         top, gaps = _explain(catalog, frozen, drivers)
         ranking.append(Ranked(framework, score, frozen, top, gaps))
@@ -302,21 +335,22 @@ def _alternatives(
     return options
 
 
-def _flips(catalog: Catalog, base: Recommendation, given: Answers) -> tuple[Flip, ...]:
+def _flips(
+    catalog: Catalog, base: Recommendation, given: Answers, table: UtilityTable
+) -> tuple[Flip, ...]:
     winner = base.winner.framework.id if base.winner else None
     flips = []
     for question_id, current in base.answers.items():
         question = catalog.questions[question_id]
         for new, text in _alternatives(question, current):
             changed = {**given, question_id: new}
-            other = _rank(catalog, effective_answers(catalog, changed))
-            new_winner = other.winner.framework.id if other.winner else None
+            new_winner = _winner_id(catalog, effective_answers(catalog, changed), table)
             if new_winner == winner:
                 continue
-            if other.winner is None:
+            if new_winner is None:
                 outcome = "every framework would be eliminated"
             else:
-                outcome = f"{other.winner.framework.name} would win"
+                outcome = f"{catalog.frameworks[new_winner].name} would win"
             flips.append(Flip(question_id, current, new, new_winner, f"{text}, {outcome}"))
     return tuple(flips)
 
@@ -325,8 +359,10 @@ def recommend(catalog: Catalog, given: Answers, with_flips: bool = True) -> Reco
     """Rank the catalog's frameworks for ``given`` answers (validated ids)."""
     answers = effective_answers(catalog, given)
     ignored = tuple(qid for qid in given if qid not in answers)
-    base = _rank(catalog, answers, ignored)
+    table = _utility_table(catalog)
+    base = _rank(catalog, answers, ignored, table)
     if not with_flips:
         return base
-    flips = _flips(catalog, base, {k: v for k, v in given.items() if k not in ignored})
+    kept = {k: v for k, v in given.items() if k not in ignored}
+    flips = _flips(catalog, base, kept, table)
     return Recommendation(**{**base.__dict__, "flips": flips})

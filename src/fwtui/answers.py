@@ -10,14 +10,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import Field, StringConstraints, ValidationError
 
 from fwtui import __version__
 from fwtui.catalog import Catalog
 from fwtui.models import SCHEMA_VERSION, QuestionType, Strict
 from fwtui.problems import DataError, UsageError, valid_list
-from fwtui.yamlsafe import load_yaml
 
 Answers = dict[str, tuple[str, ...]]
 HEADER = "# fwtui answers file: replay with `fwtui recommend --answers FILE`\n"
@@ -72,6 +70,8 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
     if not path.is_file():
         raise UsageError(f"--answers {path}: no such file")
     try:
+        from fwtui.yamlsafe import load_yaml
+
         document = load_yaml(path, str(path))
         parsed = AnswersFile.model_validate(document.data)
     except DataError as error:
@@ -111,4 +111,6 @@ def answers_document(catalog: Catalog, answers: Answers, created: dt.datetime) -
             for qid, choices in answers.items()
         },
     }
+    import yaml
+
     return HEADER + yaml.safe_dump(body, sort_keys=False, allow_unicode=True)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -46,12 +46,14 @@ from fwtui.models import (
     When,
 )
 from fwtui.problems import DataError, Problem, UsageError, valid_list
-from fwtui.yamlsafe import YamlDocument, load_yaml
 
 BUNDLED_DIR = Path(__file__).parent / "data"
 ENV_VAR = "FWTUI_DATA"
 TOP_LEVEL_FILES = ("meta.yaml", "criteria.yaml", "questions.yaml", "guide.yaml")
 FRAMEWORKS_DIR = "frameworks"
+
+if TYPE_CHECKING:  # yaml is imported only when files are read, not for a cached catalog
+    from fwtui.yamlsafe import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -241,6 +243,8 @@ def _shown_name(path: Path, base: Path, label: str) -> str:
 def _load_file(
     pending: _Pending, path: Path, shown: str, seen: set[tuple[str, str]], bundled: bool
 ) -> None:
+    from fwtui.yamlsafe import load_yaml
+
     pending.files.append(shown)
     try:
         document = load_yaml(path, shown)

@@ -108,14 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(args: argparse.Namespace, more: Sequence[str] = ()) -> Catalog:
-    from fwtui.catalog import extra_dirs, load_catalog
+def _load(args: argparse.Namespace) -> Catalog:
+    """The catalog for reading commands and the TUI, reused from the cache when unchanged."""
+    from fwtui.catalog import extra_dirs
+    from fwtui.catalog_cache import load_catalog_cached
 
-    return load_catalog(extra_dirs([*args.data, *more]))
+    return load_catalog_cached(extra_dirs(args.data))
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    catalog = _load(args, args.dirs)
+    from fwtui.catalog import extra_dirs, load_catalog
+
+    # validate always reads and checks every file itself: that is its job.
+    catalog = load_catalog(extra_dirs([*args.data, *args.dirs]))
     for replacement in catalog.replacements:
         print(visible_controls(str(replacement)), file=out)
     print(f"OK: {catalog.summary()}", file=out)

@@ -11,13 +11,13 @@ import datetime as dt
 import re
 from enum import Enum
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    HttpUrl,
     StringConstraints,
     model_validator,
 )
@@ -35,13 +35,28 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
-def _https_only(url: HttpUrl) -> HttpUrl:
-    if url.scheme != "https":
+def _https_url(url: str) -> str:
+    # A plain string checked here instead of pydantic's HttpUrl: importing pydantic.networks
+    # costs more start-up time than the whole check, and every source must be https anyway.
+    if url.split(":", 1)[0].lower() != "https":
         raise ValueError("a source must be an https URL")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        _ = parts.port
+    except ValueError as error:
+        raise ValueError(f"not a valid URL: {error}") from None
+    if not host or "." not in host or any(char.isspace() for char in url):
+        raise ValueError("not a valid URL: it needs a host name and no spaces")
     return url
 
 
-SourceUrl = Annotated[HttpUrl, AfterValidator(_https_only)]
+SourceUrl = Annotated[
+    str,
+    StringConstraints(min_length=12, max_length=2000),
+    AfterValidator(_https_url),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https://"}),
+]
 
 _SPDX_PATTERN = r"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"
 _VERSION_PATTERN = re.compile(r"^\d+(\.\d+)*([a-z]+\d*)?$")
@@ -50,7 +65,9 @@ _VERSION_PATTERN = re.compile(r"^\d+(\.\d+)*([a-z]+\d*)?$")
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 def not_in_future(day: dt.date) -> dt.date:

@@ -1,0 +1,83 @@
+"""The validated-catalog cache: reused when nothing changed, never when anything did."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from conftest import bundled_framework, run_cli, write_framework
+from fwtui.catalog import load_catalog
+from fwtui.catalog_cache import cache_file, load_catalog_cached
+
+
+def cache_env(tmp_path: Path) -> dict[str, str]:
+    return {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+
+def cached_file(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "fwtui" / "catalog.pickle"
+
+
+def test_a_second_load_reuses_the_cache_and_equals_a_fresh_load(tmp_path: Path) -> None:
+    first = load_catalog_cached(())
+    path = cache_file()
+    assert path is not None
+    assert path.is_file()
+    written = path.stat().st_mtime_ns
+    second = load_catalog_cached(())
+    assert path.stat().st_mtime_ns == written
+    assert second == first == load_catalog(())
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_changed_user_file_is_read_again(tmp_path: Path) -> None:
+    env = cache_env(tmp_path)
+    data = bundled_framework("flask")
+    data.update(id="tinyweb", name="TinyWeb")
+    path = write_framework(tmp_path / "data", data)
+    shown = run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
+    assert shown.stdout.startswith("TinyWeb")
+    assert cached_file(tmp_path).is_file()
+    data["name"] = "TinyWeb Two"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")  # JSON is YAML
+    shown = run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
+    assert shown.stdout.startswith("TinyWeb Two")
+
+
+def test_a_file_broken_after_caching_is_reported_not_served_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    env = cache_env(tmp_path)
+    path = write_framework(tmp_path / "data", {**bundled_framework("flask"), "id": "tinyweb"})
+    assert run_cli("--data", str(tmp_path / "data"), "list", env=env).returncode == 0
+    before = path.stat()
+    path.write_text("id: tinyweb\nname: [unclosed\n", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if mtime were kept
+    listed = run_cli("--data", str(tmp_path / "data"), "list", env=env)
+    assert listed.returncode == 1
+    assert "tinyweb.yaml:3: YAML syntax error" in listed.stderr
+
+
+def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
+    env = cache_env(tmp_path)
+    expected = run_cli("recommend", "--format", "json", env=env).stdout
+    cached_file(tmp_path).write_bytes(b"not a key\n\x80\x04garbage")
+    again = run_cli("recommend", "--format", "json", env=env)
+    assert again.returncode == 0
+    assert again.stdout == expected
+    assert cached_file(tmp_path).read_bytes()[:9] != b"not a key"
+
+
+def test_fwtui_no_cache_writes_nothing(tmp_path: Path) -> None:
+    env = {**cache_env(tmp_path), "FWTUI_NO_CACHE": "1"}
+    assert run_cli("list", env=env).returncode == 0
+    assert not (tmp_path / "cache").exists()
+
+
+def test_an_unwritable_cache_dir_is_skipped_quietly(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache directory would go", encoding="utf-8")
+    result = run_cli("list", env={"XDG_CACHE_HOME": str(blocker)})
+    assert result.returncode == 0
+    assert result.stderr == ""
