@@ -363,6 +363,6 @@ def recommend(catalog: Catalog, given: Answers, with_flips: bool = True) -> Reco
     base = _rank(catalog, answers, ignored, table)
     if not with_flips:
         return base
-    kept = {k: v for k, v in given.items() if k not in ignored}
-    flips = _flips(catalog, base, kept, table)
+    # Flips start from every given answer: one not asked now may be asked after the change.
+    flips = _flips(catalog, base, dict(given), table)
     return Recommendation(**{**base.__dict__, "flips": flips})

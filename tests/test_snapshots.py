@@ -1,0 +1,63 @@
+"""Screen snapshots (pytest-textual-snapshot) of every screen at 80x24 and 120x40, and with
+the ANSI theme that uses only the terminal's 16 colours. After a deliberate change of the
+screens or the data, run ``pytest tests/test_snapshots.py --snapshot-update`` and review the
+report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from fwtui.app import FwtuiApp
+from fwtui.catalog import bundled_catalog
+
+SCREENS = {
+    "overview": [],
+    "matrix": ["j", "l"],
+    "proscons": [],
+    "guide": ["j"],
+    "wizard": [],
+}
+SIZES = [(80, 24), (120, 40)]
+
+
+def app_for(mode: str) -> FwtuiApp:
+    return FwtuiApp(bundled_catalog(), screen=mode)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("mode", sorted(SCREENS))
+def test_screen(snap_compare: Callable[..., bool], mode: str, size: tuple[int, int]) -> None:
+    assert snap_compare(app_for(mode), press=SCREENS[mode], terminal_size=size)
+
+
+def _ansi_theme(pilot: Pilot[Any]) -> None:
+    pilot.app.theme = "ansi-dark"
+
+
+@pytest.mark.parametrize("mode", sorted(SCREENS))
+def test_screen_in_16_colours(snap_compare: Callable[..., bool], mode: str) -> None:
+    assert snap_compare(app_for(mode), press=SCREENS[mode], run_before=_ansi_theme)
+
+
+def test_wizard_result(snap_compare: Callable[..., bool]) -> None:
+    async def finish(pilot: Pilot[Any]) -> None:
+        screen = pilot.app.screen
+        for _ in range(30):
+            if getattr(screen, "result", None) is not None:
+                break
+            await pilot.press("enter")
+        assert getattr(screen, "result", None) is not None, "the wizard did not finish"
+
+    assert snap_compare(app_for("wizard"), run_before=finish, terminal_size=(100, 40))
+
+
+def test_help_screen(snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(app_for("matrix"), press=["question_mark"])
+
+
+def test_too_small(snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(app_for("overview"), terminal_size=(50, 12))
