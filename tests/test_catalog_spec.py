@@ -118,7 +118,7 @@ def test_every_framework_has_every_section(framework_id: str) -> None:
 @pytest.mark.parametrize("framework_id", SEED_FRAMEWORKS)
 def test_seed_frameworks_have_every_field(framework_id: str) -> None:
     framework = CATALOG.frameworks[framework_id]
-    for name in framework.model_fields:
+    for name in type(framework).model_fields:
         assert getattr(framework, name) not in (None, [], {}, ""), name
     assert len(framework.ecosystem) >= 5
     assert len(framework.toolkit) >= 1

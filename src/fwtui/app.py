@@ -4,24 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import ClassVar
+from importlib import import_module
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
 from textual.theme import Theme
 
 from fwtui.catalog import Catalog
-from fwtui.config import load_keymap
-from fwtui.screens.guide import FAQ, TOPIC, GuideScreen
-from fwtui.screens.help import HelpScreen
-from fwtui.screens.matrix import MatrixScreen
+from fwtui.config import keys_file, load_keymap
+from fwtui.screens.common import FAQ, TOPIC
 from fwtui.screens.overview import OverviewScreen
-from fwtui.screens.proscons import ProsConsScreen
-from fwtui.screens.wizard import WizardScreen
 from fwtui.state import load_theme, save_theme
 
-SCREEN_CLASSES = (OverviewScreen, MatrixScreen, ProsConsScreen, GuideScreen, WizardScreen)
+# Only the overview is imported up front: the other screens load when first shown,
+# which keeps their widgets' imports off the path to the first frame.
+SCREEN_MODULES = {
+    "overview": ("overview", "OverviewScreen"),
+    "matrix": ("matrix", "MatrixScreen"),
+    "proscons": ("proscons", "ProsConsScreen"),
+    "guide": ("guide", "GuideScreen"),
+    "wizard": ("wizard", "WizardScreen"),
+}
+
+
+def screen_class(mode: str) -> type[Screen[Any]]:
+    module, name = SCREEN_MODULES[mode]
+    screen: type[Screen[Any]] = getattr(import_module(f"fwtui.screens.{module}"), name)
+    return screen
+
+
+def _lazy_screen(mode: str) -> Callable[[], Screen[Any]]:
+    return lambda: screen_class(mode)()
+
+
 MODE_TITLES = {
     "overview": "Overview",
     "matrix": "Matrix",
@@ -91,10 +109,7 @@ class FwtuiApp(App[None]):
     COMMANDS = App.COMMANDS | {JumpProvider}
     MODES = {
         "overview": OverviewScreen,
-        "matrix": MatrixScreen,
-        "proscons": ProsConsScreen,
-        "guide": GuideScreen,
-        "wizard": WizardScreen,
+        **{m: _lazy_screen(m) for m in SCREEN_MODULES if m != "overview"},
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -117,9 +132,11 @@ class FwtuiApp(App[None]):
     ]
 
     def __init__(self, catalog: Catalog, screen: str = "overview") -> None:
-        super().__init__()
         self.catalog = catalog
         self.start_mode = screen if screen in MODE_TITLES else "overview"
+        # Start straight in the chosen mode: no default screen drawn first and then replaced.
+        self.DEFAULT_MODE = self.start_mode  # type: ignore[misc]
+        super().__init__()
 
     def on_mount(self) -> None:
         theme = load_theme()
@@ -127,20 +144,23 @@ class FwtuiApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_user_keymap()
-        self.switch_mode(self.start_mode)
 
     def _remember_theme(self, theme: Theme) -> None:
         save_theme(theme.name)
 
     def binding_ids(self) -> set[str]:
         ids: set[str] = set()
-        for owner in (FwtuiApp, *SCREEN_CLASSES):
+        owners: list[type[App[None]] | type[Screen[Any]]] = [FwtuiApp]
+        owners += [screen_class(mode) for mode in SCREEN_MODULES]
+        for owner in owners:
             for binding in owner.BINDINGS:
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)
         return ids
 
     def apply_user_keymap(self) -> None:
+        if not keys_file().is_file():
+            return
         keymap, problems = load_keymap(self.binding_ids())
         if keymap:
             self.set_keymap(keymap)
@@ -148,6 +168,8 @@ class FwtuiApp(App[None]):
             self.notify(problem, title="Key configuration", severity="error", timeout=10)
 
     def action_help(self) -> None:
+        from fwtui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -164,12 +186,16 @@ class FwtuiApp(App[None]):
 
     async def goto_criterion(self, criterion_id: str) -> None:
         await self.switch_mode("matrix")
+        from fwtui.screens.matrix import MatrixScreen
+
         screen = self.screen
         if isinstance(screen, MatrixScreen):
             screen.focus_criterion(criterion_id)
 
     async def goto_guide(self, key: str) -> None:
         await self.switch_mode("guide")
+        from fwtui.screens.guide import GuideScreen
+
         screen = self.screen
         if isinstance(screen, GuideScreen):
             screen.select_entry(key)

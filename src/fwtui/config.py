@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 from fwtui.problems import DataError
-from fwtui.yamlsafe import load_yaml
 
 CONFIG_ENV = "FWTUI_CONFIG_DIR"
 KEYS_FILE = "keys.yaml"
@@ -27,11 +26,17 @@ def config_dir() -> Path:
     return user_config_path("fwtui", appauthor=False)
 
 
+def keys_file() -> Path:
+    return config_dir() / KEYS_FILE
+
+
 def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
     """(binding id -> keys, problems). Valid entries apply even when others are wrong."""
-    path = config_dir() / KEYS_FILE
+    path = keys_file()
     if not path.is_file():
         return {}, []
+    from fwtui.yamlsafe import load_yaml
+
     try:
         data = load_yaml(path, str(path)).data
     except DataError as error:

@@ -10,13 +10,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import yaml
-
 from fwtui.answers import Answers, answers_document, load_answers_file
 from fwtui.catalog import Catalog
 from fwtui.fsutil import atomic_write
 from fwtui.problems import DataError, UsageError
-from fwtui.yamlsafe import load_yaml
 
 STATE_ENV = "FWTUI_STATE_DIR"
 LAST_ANSWERS = "last-answers.yaml"
@@ -60,6 +57,8 @@ def load_theme() -> str | None:
     path = state_dir() / SETTINGS
     if not path.is_file():
         return None
+    from fwtui.yamlsafe import load_yaml  # only when a theme was saved: yaml is slow to import
+
     try:
         data = load_yaml(path, str(path)).data
     except DataError:
@@ -69,6 +68,8 @@ def load_theme() -> str | None:
 
 
 def save_theme(theme: str) -> None:
+    import yaml
+
     directory = state_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -21,8 +21,12 @@ from fwtui.problems import DataError, Problem
 
 try:  # libyaml is much faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as SafeLoader
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
+
+    _LIBYAML = False
 
 MAX_FILE_BYTES = 1024 * 1024
 """Largest data file accepted. The biggest bundled file is under 40 KiB."""
@@ -137,7 +141,10 @@ def _yaml_problem(shown: str, error: yaml.YAMLError) -> Problem:
 
 
 def _check_nesting(text: str, shown: str) -> None:
-    """Reject deep nesting before a recursive composer can run out of stack."""
+    """Reject deep nesting before the recursive pure-Python composer can exhaust the stack.
+
+    Only needed without libyaml: libyaml itself refuses nesting deeper than 1000 levels.
+    """
     depth = 0
     for events, event in enumerate(yaml.parse(text, Loader=SafeLoader), start=1):
         if isinstance(event, _COLLECTION_START):
@@ -153,70 +160,108 @@ def _check_nesting(text: str, shown: str) -> None:
 
 
 class _Walker:
-    """Measures the tree as aliases expand it, and finds repeated keys."""
+    """Measures the tree as aliases expand it, and finds repeated keys.
+
+    Depth is checked on the way down, so recursion never goes past MAX_DEPTH levels.
+    Sizes are memoised per node, so an alias bomb costs one visit per distinct node.
+    """
 
     def __init__(self, shown: str) -> None:
         self.shown = shown
         self.sizes: dict[int, tuple[int, int]] = {}
         self.active: set[int] = set()
-        self.problems: list[Problem] = []
+        self.bad_keys: list[tuple[MappingNode, ScalarNode | Node, str]] = []
 
-    def measure(self, node: Node, path: str = "") -> tuple[int, int]:
-        """(number of values, depth) of ``node`` with aliases expanded."""
+    def measure(self, node: Node, depth: int = 0) -> tuple[int, int]:
+        """(number of values, height) of ``node`` with aliases expanded; ``depth`` is its level."""
+        if isinstance(node, ScalarNode):
+            return 1, 0
+        if depth >= MAX_DEPTH:
+            raise self._fail(node, f"nesting is deeper than {MAX_DEPTH} levels")
         key = id(node)
-        if key in self.sizes:
-            return self.sizes[key]
+        known = self.sizes.get(key)
+        if known is not None:
+            if depth + known[1] > MAX_DEPTH:  # an alias that puts a deep tree deeper still
+                raise self._fail(node, f"aliases nest deeper than {MAX_DEPTH} levels")
+            return known
         if key in self.active:
             raise self._fail(node, "an alias refers to itself (recursive data is not allowed)")
         self.active.add(key)
-        children: list[tuple[Node, str]] = []
+        size, height = 1, 0
+        children = (
+            [part for pair in node.value for part in pair]
+            if isinstance(node, MappingNode)
+            else node.value
+        )
         if isinstance(node, MappingNode):
-            self._check_keys(node, path)
-            for key_node, value_node in node.value:
-                child_path = (
-                    f"{path}.{key_node.value}" if isinstance(key_node, ScalarNode) else path
-                )
-                children += [(key_node, path), (value_node, child_path.lstrip("."))]
-        elif isinstance(node, SequenceNode):
-            children = [(child, f"{path}[{i}]") for i, child in enumerate(node.value)]
-        size, depth = 1, 0
-        for child, child_path in children:
-            child_size, child_depth = self.measure(child, child_path)
+            self._check_keys(node)
+        for child in children:
+            child_size, child_height = self.measure(child, depth + 1)
             size += child_size
-            depth = max(depth, child_depth)
+            height = max(height, child_height + 1)
             if size > MAX_NODES:
-                raise self._fail(
-                    node, f"aliases expand to more than {MAX_NODES} values (an alias bomb?)"
-                )
-        if children:
-            depth += 1
-        if depth > MAX_DEPTH:
-            raise self._fail(node, f"aliases nest deeper than {MAX_DEPTH} levels")
+                message = f"aliases expand to more than {MAX_NODES} values (an alias bomb?)"
+                raise self._fail(node, message)
         self.active.discard(key)
-        self.sizes[key] = (size, depth)
-        return size, depth
+        self.sizes[key] = (size, height)
+        return size, height
 
-    def _check_keys(self, node: MappingNode, path: str) -> None:
-        seen: dict[str, int] = {}
+    def _check_keys(self, node: MappingNode) -> None:
+        seen: set[str] = set()
         for key_node, _value in node.value:
-            line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
-                self.problems.append(Problem(self.shown, line, path, "a key must be a plain value"))
+                self.bad_keys.append((node, key_node, "a key must be a plain value"))
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                message = "merge keys (<<) are not supported"
-                self.problems.append(Problem(self.shown, line, path, message))
+                self.bad_keys.append((node, key_node, "merge keys (<<) are not supported"))
             name = str(key_node.value)
             if name in seen:
-                message = f"duplicate key '{name}' (first defined on line {seen[name]})"
-                self.problems.append(
-                    Problem(self.shown, line, f"{path}.{name}".lstrip("."), message)
+                self.bad_keys.append((node, key_node, "duplicate"))
+            seen.add(name)
+
+    def problems(self, root: Node) -> list[Problem]:
+        """The key problems found, with paths worked out now that there are some."""
+        paths = _mapping_paths(root, {id(mapping) for mapping, _, _ in self.bad_keys})
+        found = []
+        for mapping, key_node, message in self.bad_keys:
+            path = paths.get(id(mapping), "")
+            line = key_node.start_mark.line + 1
+            if message == "duplicate":
+                name = str(key_node.value)
+                first = next(
+                    k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.value == name
                 )
-            else:
-                seen[name] = line
+                message = (
+                    f"duplicate key '{name}' (first defined on line {first.start_mark.line + 1})"
+                )
+                path = f"{path}.{name}".lstrip(".")
+            found.append(Problem(self.shown, line, path, message))
+        return found
 
     def _fail(self, node: Node, message: str) -> DataError:
         return DataError([Problem(self.shown, node.start_mark.line + 1, "", message)])
+
+
+def _mapping_paths(root: Node, wanted: set[int]) -> dict[int, str]:
+    """Dotted paths of the mappings whose ids are ``wanted`` (first path found)."""
+    paths: dict[int, str] = {}
+    stack: list[tuple[Node, str, int]] = [(root, "", 0)]
+    visited: set[int] = set()
+    while stack and len(paths) < len(wanted):
+        node, path, depth = stack.pop()
+        if id(node) in visited or depth > MAX_DEPTH:
+            continue
+        visited.add(id(node))
+        if isinstance(node, MappingNode):
+            if id(node) in wanted:
+                paths.setdefault(id(node), path)
+            for key_node, value_node in node.value:
+                name = key_node.value if isinstance(key_node, ScalarNode) else "?"
+                stack.append((value_node, f"{path}.{name}".lstrip("."), depth + 1))
+        elif isinstance(node, SequenceNode):
+            for index, child in enumerate(node.value):
+                stack.append((child, f"{path}[{index}]", depth + 1))
+    return paths
 
 
 def load_yaml(path: Path, shown: str) -> YamlDocument:
@@ -227,7 +272,8 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     ):
         raise DataError([Problem(shown, 1, "", "file is empty (expected a mapping of keys)")])
     try:
-        _check_nesting(text, shown)
+        if not _LIBYAML:
+            _check_nesting(text, shown)
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown, error)]) from None
@@ -235,8 +281,8 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         raise DataError([Problem(shown, 1, "", "file is empty (expected a mapping of keys)")])
     walker = _Walker(shown)
     walker.measure(root)
-    if walker.problems:
-        raise DataError(walker.problems)
+    if walker.bad_keys:
+        raise DataError(walker.problems(root))
     if not isinstance(root, MappingNode):
         found = "a list" if isinstance(root, SequenceNode) else "a single value"
         line = root.start_mark.line + 1

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 15
+# Option ids of the guide's list, also used by the command palette to jump to an entry.
+TOPIC = "topic:"
+FAQ = "faq:"
 
 
 def literal(text: str, style: str = "") -> Text:

@@ -9,10 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
-
-TOPIC = "topic:"
-FAQ = "faq:"
+from fwtui.screens.common import FAQ, TOPIC, VIM_BINDINGS, FwScreen, heading, literal, run_vim
 
 
 class GuideScreen(FwScreen):

@@ -14,6 +14,9 @@ from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_v
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
 
 GROUP_PREFIX = "group:"
+# With a very large catalog the matrix opens on the first frameworks (featured first) and
+# `c` picks others: DataTable draws every column of a line, so 500 columns would crawl.
+DEFAULT_COLUMNS = 16
 
 
 class MatrixScreen(FwScreen):
@@ -52,7 +55,7 @@ class MatrixScreen(FwScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.selected = list(self.catalog.frameworks)
+        self.selected = list(self.catalog.frameworks)[:DEFAULT_COLUMNS]
         self.rebuild()
         self.query_one("#matrix-table", DataTable).focus()
 
@@ -91,9 +94,15 @@ class MatrixScreen(FwScreen):
         table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
         matrix = self.matrix()
         table.clear(columns=True)
-        table.add_column(Text("Criterion"), key="criterion")
+        # Fixed widths: DataTable would otherwise measure every cell (seconds for 500 columns).
+        label_width = max((len(row.criterion.label) for row in matrix.rows), default=9)
+        table.add_column(Text("Criterion"), key="criterion", width=min(max(label_width, 9), 32))
+        cell_width = max(
+            (len(c.symbol) + 1 + len(c.label) for r in matrix.rows for c in r.cells), default=8
+        )
         for framework in matrix.frameworks:
-            table.add_column(literal(framework.name), key=framework.id)
+            width = min(max(cell_width, len(framework.name)), 24)
+            table.add_column(literal(framework.name), key=framework.id, width=width)
         group = None
         for row in matrix.rows:
             if row.criterion.group != group:
@@ -108,7 +117,11 @@ class MatrixScreen(FwScreen):
         self.show_cell()
 
     def describe_state(self, matrix: Matrix) -> None:
-        parts = [f"{len(matrix.frameworks)} frameworks", f"{len(matrix.rows)} criteria"]
+        shown, total = len(matrix.frameworks), len(self.catalog.frameworks)
+        frameworks = (
+            f"{shown} frameworks" if shown == total else f"{shown} of {total} frameworks (c)"
+        )
+        parts = [frameworks, f"{len(matrix.rows)} criteria"]
         if self.diff_only:
             parts.append("differences only")
         if self.group is not None:
