@@ -163,11 +163,16 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseMode
     return current
 
 
+def _quoted(text: str, limit: int = 60) -> str:
+    """A value quoted in a message: long values are cut so one problem stays one line."""
+    return f"'{text}'" if len(text) <= limit else f"'{text[:limit]}...' ({len(text)} characters)"
+
+
 def _clean_message(error: Any) -> str:
     if error["type"] in ("enum", "literal_error"):
         expected = str((error.get("ctx") or {}).get("expected", ""))
         values = [v.strip(" '") for v in re.split(r",| or ", expected) if v.strip(" '")]
-        return f"'{error.get('input')}' is not allowed {valid_list(values)}"
+        return f"{_quoted(str(error.get('input')))} is not allowed {valid_list(values)}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 

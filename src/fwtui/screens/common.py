@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from fwtui.safetext import visible_controls
@@ -56,9 +57,20 @@ class FwScreen(Screen[None]):
     def on_mount(self) -> None:
         self._check_size(self.app.size.width, self.app.size.height)
 
+    _focus_before_too_small: Widget | None = None
+
     def _check_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        was_too_small = self.has_class("-too-small")
         self.set_class(too_small, "-too-small")
+        # Hidden widgets must not keep the focus: their keys would act on a zero-size layout.
+        if too_small and not was_too_small:
+            self._focus_before_too_small = self.focused
+            self.set_focus(None)
+        elif was_too_small and not too_small:
+            if self._focus_before_too_small is not None:
+                self.set_focus(self._focus_before_too_small)
+            self._focus_before_too_small = None
         if too_small:
             notice = self.query_one("#too-small", Static)
             notice.update(

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from fwtui.screens.common import FAQ, TOPIC, VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.screens.lists import SafeOptionList
 
 
 class GuideScreen(FwScreen):
@@ -28,7 +29,7 @@ class GuideScreen(FwScreen):
         options.append(Option(Text("Questions", style="bold"), disabled=True))
         options += [Option(literal(f.question), id=FAQ + f.id) for f in self.catalog.faq.values()]
         with Horizontal(id="guide"):
-            yield OptionList(*options, id="guide-list")
+            yield SafeOptionList(*options, id="guide-list")
             with VerticalScroll(id="guide-details", can_focus=True):
                 yield Static(id="guide-text")
         yield from self.compose_footer()

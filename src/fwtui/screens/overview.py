@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from fwtui.models import Framework
 from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.screens.lists import SafeOptionList
 from fwtui.textout import KIND_LABELS
 
 
@@ -78,7 +79,7 @@ class OverviewScreen(FwScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         with Horizontal(id="overview"):
-            yield OptionList(
+            yield SafeOptionList(
                 *(Option(literal(f.name), id=f.id) for f in self.catalog.frameworks.values()),
                 id="framework-list",
             )

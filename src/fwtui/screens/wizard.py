@@ -16,6 +16,7 @@ from fwtui.models import Question, QuestionType
 from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
+from fwtui.screens.lists import SafeOptionList, SafeSelectionList
 from fwtui.state import load_last_answers, save_last_answers
 
 
@@ -46,8 +47,8 @@ class WizardScreen(FwScreen):
                 yield Static(id="wizard-step")
                 yield Static(id="wizard-prompt")
                 yield Static(id="wizard-help")
-                yield OptionList(id="wizard-single")
-                yield SelectionList[str](id="wizard-multi")
+                yield SafeOptionList(id="wizard-single")
+                yield SafeSelectionList[str](id="wizard-multi")
                 yield Static(id="wizard-choice-help")
                 yield Static(id="wizard-keys")
             with VerticalScroll(id="wizard-result", can_focus=True):
