@@ -29,6 +29,7 @@ COMMANDS = [
     ["matrix"],
     ["matrix", "--format", "json"],
     ["show", "no_such_framework"],
+    ["serve", "--help"],
 ]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
 from functools import partial
 from importlib import import_module
@@ -144,6 +147,22 @@ class FwtuiApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_user_keymap()
+        self._quit_on_hangup()
+
+    def _quit_on_hangup(self) -> None:
+        """Quit like ``q`` when the terminal hangs up (SSH dropped, terminal window closed).
+
+        Textual installs no SIGHUP handler. Python's default action then kills the app
+        without restoring the terminal, and where SIGHUP is ignored (nohup, a shell's
+        ``trap '' HUP``) the app never ends: Textual's input thread keeps reading the
+        hung-up terminal's end-of-file at full CPU. Handling SIGHUP here covers both.
+        """
+        hangup = getattr(signal, "SIGHUP", None)  # absent on Windows
+        if hangup is None:
+            return
+        # The loop refuses a signal handler outside the main thread: keep the default there.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(hangup, self.exit)
 
     def _remember_theme(self, theme: Theme) -> None:
         save_theme(theme.name)

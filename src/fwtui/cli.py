@@ -105,7 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     recommend.add_argument(
         "--save-answers", metavar="FILE", help="also write the answers file for replaying"
     )
+
+    serve = command("serve", "serve the TUI to a web browser (needs fwtui[web])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (%(default)s)")
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"invalid port: {text!r} (valid: 1 to 65535)")
+    return int(text)
 
 
 def _load(args: argparse.Namespace) -> Catalog:
@@ -216,6 +226,13 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.serve import serve
+
+    _load(args)  # report bad data or a missing --data directory now, not per browser tab
+    return serve(args.data, args.host, args.port, sys.stderr)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": _cmd_validate,
     "schema": _cmd_schema,
@@ -224,11 +241,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "matrix": _cmd_matrix,
     "questions": _cmd_questions,
     "recommend": _cmd_recommend,
+    "serve": _cmd_serve,
 }
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from fwtui.serve import exit_with_server, is_served
+
+    served = is_served()  # by `fwtui serve`, over pipes: no terminal needed
+    if not (served or (sys.stdin.isatty() and sys.stdout.isatty())):
         print(
             "fwtui: the TUI needs a terminal; for scripts use "
             "`fwtui list|show|matrix|questions|recommend` (see fwtui --help)",
@@ -236,6 +257,8 @@ def _run_tui(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     catalog = _load(args)
+    if served:
+        exit_with_server()
     from fwtui.app import FwtuiApp
 
     FwtuiApp(catalog, screen=args.screen).run()
