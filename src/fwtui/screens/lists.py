@@ -7,34 +7,34 @@ they do nothing until the list has lines. Found by tests/test_monkey.py.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from textual.widgets import OptionList, SelectionList
 
 SelectionType = TypeVar("SelectionType")
 
 
-def _has_lines(widget: OptionList) -> bool:
-    if not widget.scrollable_content_region or not widget.option_count:
-        return False
-    return (widget.highlighted or 0) in widget._index_to_line
+class _SafePaging:
+    """Mixed in before an OptionList class: page keys wait until the list has lines."""
 
+    def _has_lines(self) -> bool:
+        widget = cast(OptionList, self)
+        if not widget.scrollable_content_region or not widget.option_count:
+            return False
+        return (widget.highlighted or 0) in widget._index_to_line
 
-class SafeOptionList(OptionList):
     def action_page_up(self) -> None:
-        if _has_lines(self):
-            super().action_page_up()  # type: ignore[no-untyped-call]
+        if self._has_lines():
+            super().action_page_up()  # type: ignore[misc]
 
     def action_page_down(self) -> None:
-        if _has_lines(self):
-            super().action_page_down()  # type: ignore[no-untyped-call]
+        if self._has_lines():
+            super().action_page_down()  # type: ignore[misc]
 
 
-class SafeSelectionList(SelectionList[SelectionType], Generic[SelectionType]):
-    def action_page_up(self) -> None:
-        if _has_lines(self):
-            super().action_page_up()  # type: ignore[no-untyped-call]
+class SafeOptionList(_SafePaging, OptionList):
+    pass
 
-    def action_page_down(self) -> None:
-        if _has_lines(self):
-            super().action_page_down()  # type: ignore[no-untyped-call]
+
+class SafeSelectionList(_SafePaging, SelectionList[SelectionType], Generic[SelectionType]):
+    pass
