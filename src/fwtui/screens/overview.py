@@ -77,6 +77,8 @@ class OverviewScreen(FwScreen):
     ]
 
     def compose(self) -> ComposeResult:
+        first = next(iter(self.catalog.frameworks.values()))
+        self.sub_title = first.name
         yield from self.compose_frame()
         with Horizontal(id="overview"):
             yield SafeOptionList(
@@ -84,14 +86,15 @@ class OverviewScreen(FwScreen):
                 id="framework-list",
             )
             with VerticalScroll(id="framework-details", can_focus=True):
-                yield Static(id="framework-profile")
+                # Filled here rather than on mount: the first frame is then drawn complete.
+                yield Static(profile(first), id="framework-profile")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
         frameworks = self.query_one("#framework-list", OptionList)
-        frameworks.highlighted = 0
+        with frameworks.prevent(OptionList.OptionHighlighted):
+            frameworks.highlighted = 0
         frameworks.focus()
-        self.show_framework(next(iter(self.catalog.frameworks)))
 
     def show_framework(self, framework_id: str) -> None:
         framework = self.catalog.frameworks[framework_id]
