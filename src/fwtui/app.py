@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
 from collections.abc import Callable
 from functools import partial
 from importlib import import_module
@@ -148,6 +150,7 @@ class FwtuiApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_user_keymap()
         self._quit_on_hangup()
+        self._watch_terminal()
 
     def _quit_on_hangup(self) -> None:
         """Quit like ``q`` when the terminal hangs up (SSH dropped, terminal window closed).
@@ -163,6 +166,26 @@ class FwtuiApp(App[None]):
         # The loop refuses a signal handler outside the main thread: keep the default there.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(hangup, self.exit)
+
+    def _watch_terminal(self) -> None:
+        """Quit when the terminal is gone even if no SIGHUP arrives.
+
+        A process outside the terminal's session (started with setsid, or by a wrapper
+        that keeps SIGHUP from it) is never told; Textual's input thread would then read
+        end-of-file from the dead terminal forever. A hung-up terminal answers every
+        ioctl with EIO, so asking for its size every two seconds notices it.
+        """
+        if self.is_headless or not sys.__stdout__ or not sys.__stdout__.isatty():
+            return
+        descriptor = sys.__stdout__.fileno()
+
+        def check() -> None:
+            try:
+                os.get_terminal_size(descriptor)
+            except OSError:
+                self.exit()
+
+        self.set_interval(2.0, check, name="terminal-watch")
 
     def _remember_theme(self, theme: Theme) -> None:
         save_theme(theme.name)
