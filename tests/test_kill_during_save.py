@@ -3,7 +3,8 @@
 A child process saves two different documents in turn with fwtui's own atomic write (the
 one behind the answers file, the state file and every export) as fast as it can; the test
 kills it at a random moment and checks that the file is one of the two, complete and
-loadable. Read-only and full target directories give one clear line, exit 2.
+loadable, and the next save clears the temporary files the killed ones left. Read-only and
+full target directories give one clear line, exit 2.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from fwtui.advisor import recommend
 from fwtui.answers import answers_document, load_answers_file
 from fwtui.catalog import bundled_catalog
 from fwtui.exports import render
+from fwtui.fsutil import STALE_AFTER, atomic_write
 
 KILLS = 100
 WRITER = """
@@ -81,6 +83,13 @@ def test_sigkill_while_saving_never_leaves_a_broken_file(tmp_path: Path, kind: s
             warnings: list[str] = []
             assert load_answers_file(bundled_catalog(), target, warnings)
     assert all(outcomes.values()), f"both versions should have been seen: {outcomes.values()}"
+    leftovers = list(target.parent.glob(".saved.yaml.*.tmp"))
+    assert leftovers, "some kills should have caught a save between its write and its rename"
+    old = time.time() - STALE_AFTER - 1
+    for leftover in leftovers:
+        os.utime(leftover, (old, old))
+    atomic_write(target, first)  # the next save clears what killed saves left
+    assert sorted(target.parent.iterdir()) == [target]
     print(f"{kind}: {KILLS} kills, versions seen {list(outcomes.values())}")
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from fwtui.problems import UsageError
@@ -37,6 +39,7 @@ def atomic_write(path: Path, text: str) -> Path:
         else:
             os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
+        _remove_stale_temporaries(path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -46,6 +49,19 @@ def atomic_write(path: Path, text: str) -> Path:
             os.unlink(temporary)
         raise
     return path
+
+
+STALE_AFTER = 600.0
+"""Seconds after which a leftover temporary file of ours is taken to be from a killed save."""
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete what saves of ``path`` killed mid-write left (only our own ``.NAME.*.tmp``)."""
+    cutoff = time.time() - STALE_AFTER
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _umask() -> int:
