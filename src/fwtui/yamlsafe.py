@@ -170,7 +170,7 @@ class _Walker:
         self.shown = shown
         self.sizes: dict[int, tuple[int, int]] = {}
         self.active: set[int] = set()
-        self.bad_keys: list[tuple[MappingNode, ScalarNode | Node, str]] = []
+        self.bad_keys: list[tuple[MappingNode, Node, str]] = []
 
     def measure(self, node: Node, depth: int = 0) -> tuple[int, int]:
         """(number of values, height) of ``node`` with aliases expanded; ``depth`` is its level."""
