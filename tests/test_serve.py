@@ -38,8 +38,7 @@ def test_without_textual_serve_one_line_says_how_to_install() -> None:
     )
     assert result.returncode == 2
     assert result.stderr.splitlines() == [INSTALL_HINT]
-    assert "pipx install 'fwtui[web]'" in INSTALL_HINT
-    assert "pip install 'fwtui[web]'" in INSTALL_HINT
+    assert "pipx inject fwtui textual-serve" in INSTALL_HINT
 
 
 @pytest.mark.parametrize("port", ["0", "-1", "65536", "http", ""])

@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--save-answers", metavar="FILE", help="also write the answers file for replaying"
     )
 
-    serve = command("serve", "serve the TUI to a web browser (needs fwtui[web])")
+    serve = command("serve", "serve the TUI to a web browser (needs textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (%(default)s)")
     return parser

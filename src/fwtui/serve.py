@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 INSTALL_HINT = (
-    "fwtui: error: `fwtui serve` needs textual-serve: "
-    "pipx install 'fwtui[web]' (or pip install 'fwtui[web]')"
+    "fwtui: error: `fwtui serve` needs textual-serve (the web extra): "
+    "pipx inject fwtui textual-serve, or pip install textual-serve"
 )
 # textual-serve runs each app with this driver, over pipes rather than a terminal.
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
