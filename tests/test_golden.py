@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from fwtui.advisor import recommend
+from fwtui.catalog import bundled_catalog
+from fwtui.exports import render_text
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = {"SOURCE_DATE_EPOCH": "1764028800"}  # 2025-11-25, so the ADR's date is fixed
@@ -30,3 +33,16 @@ def test_output_matches_golden_file(case: str, fmt: str) -> None:
         path.parent.mkdir(exist_ok=True)
         path.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == path.read_text(encoding="utf-8")
+
+
+def test_the_tui_text_can_show_only_the_top_of_the_ranking() -> None:
+    catalog = bundled_catalog()
+    result = recommend(catalog, {"builtins": ("admin",)})
+    full = render_text(catalog, result)
+    short = render_text(catalog, result, shown=2)
+    hidden_ranked = len(result.ranking) - 2
+    hidden_eliminated = len(result.eliminated) - 2
+    assert f"  ... and {hidden_ranked} more; export (e) for the full ranking" in short
+    assert f"  ... and {hidden_eliminated} more" in short
+    assert "   3. " in full
+    assert "   3. " not in short

@@ -115,8 +115,14 @@ def render_json(catalog: Catalog, result: Recommendation) -> str:
 # ---------------------------------------------------------------------------- text
 
 
-def render_text(catalog: Catalog, result: Recommendation, width: int = WIDTH) -> str:
-    """The recommendation for a terminal, wrapped to ``width`` columns."""
+def render_text(
+    catalog: Catalog, result: Recommendation, width: int = WIDTH, shown: int | None = None
+) -> str:
+    """The recommendation for a terminal, wrapped to ``width`` columns.
+
+    ``shown`` limits the ranking to its first entries (the TUI, for huge catalogs); the
+    eliminated frameworks are then counted rather than listed.
+    """
     width = max(40, width)
 
     def _wrapped(text: str, indent: str) -> list[str]:
@@ -127,7 +133,7 @@ def render_text(catalog: Catalog, result: Recommendation, width: int = WIDTH) ->
     lines += ["", "Ranking"]
     if not result.ranking:
         lines.append("  Every framework was eliminated by the must-haves below.")
-    for index, ranked in enumerate(result.ranking, start=1):
+    for index, ranked in enumerate(result.ranking[:shown], start=1):
         name = ranked.framework.name[:14]
         lines.append(
             f"  {index:>2}. {name:<14} {score_bar(result, ranked)} "
@@ -138,13 +144,19 @@ def render_text(catalog: Catalog, result: Recommendation, width: int = WIDTH) ->
                 lines += _wrapped(f"+ {reason}", "        ")
             for gap in ranked.gaps[:1]:
                 lines += _wrapped(f"- {gap}", "        ")
+    hidden = len(result.ranking) - len(result.ranking[:shown])
+    if hidden:
+        lines.append(f"  ... and {hidden} more; export (e) for the full ranking")
     if result.versus:
         lines += ["", "Why the winner"]
         lines += [wrapped for item in result.versus for wrapped in _wrapped(item, "  ")]
     if result.eliminated:
         lines += ["", "Eliminated"]
-        for elimination in result.eliminated:
+        for elimination in result.eliminated[:shown]:
             lines += _wrapped(f"{elimination.framework.name}: {elimination.reason}", "  ")
+        hidden = len(result.eliminated) - len(result.eliminated[:shown])
+        if hidden:
+            lines.append(f"  ... and {hidden} more")
     lines += ["", "What would change the answer"]
     if result.flips:
         lines += [w for flip in result.flips for w in _wrapped(f"- {sentence(flip.text)}", "  ")]

@@ -19,6 +19,9 @@ from fwtui.screens.export import ExportScreen
 from fwtui.screens.lists import SafeOptionList, SafeSelectionList
 from fwtui.state import load_last_answers, save_last_answers
 
+# The result lists this many ranked (and eliminated) frameworks; exports carry them all.
+RESULT_ROWS = 30
+
 
 class WizardScreen(FwScreen):
     """Enter picks and goes on, Space ticks (multi), b goes back, s skips."""
@@ -191,7 +194,8 @@ class WizardScreen(FwScreen):
         text = Text()
         text.append("Recommendation\n", style="bold")
         width = self.query_one("#wizard", ContentSwitcher).size.width - 6
-        text.append(literal(render_text(self.catalog, self.result, width)))
+        shown = render_text(self.catalog, self.result, width, shown=RESULT_ROWS)
+        text.append(literal(shown))
         text.append(
             "\nKeys: w save answers · e export Markdown/JSON/ADR · b back · r restart",
             style="dim",
