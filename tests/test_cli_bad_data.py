@@ -263,3 +263,40 @@ def test_user_files_are_never_changed(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(tmp_path.rglob("*"))) == before
+
+
+def test_layout_mistakes_in_a_data_dir_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "frameworks").write_text("", encoding="utf-8")
+    (tmp_path / "criteria.yaml").mkdir()
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    result = run_cli("--data", str(tmp_path), "validate")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{tmp_path}/criteria.yaml:1: not a regular file",
+        f"{tmp_path}/frameworks:1: 'frameworks' must be a directory",
+    ]
+
+
+def test_odd_entries_in_frameworks_are_reported_and_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "frameworks"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "Flask.YAML").write_text("id: x\n", encoding="utf-8")
+    (folder / ".#flask.yaml").symlink_to(tmp_path / "nowhere")  # an editor's lock file
+    (folder / "notes.md").write_text("not data\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.yaml")
+    result = run_cli("--data", str(tmp_path), "validate", timeout=10)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:3] == [
+        f"{folder}/Flask.YAML:1: use a lower-case .yaml extension",
+        f"{folder}/pipe.yaml:1: not a regular file",
+        f"{folder}/sub:1: subdirectories of frameworks/ are not read",
+    ]
+
+
+def test_a_user_dir_named_frameworks_holds_top_level_files(tmp_path: Path) -> None:
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    (folder / "guide.yaml").write_text(
+        "topics:\n  - id: extra_topic\n    title: T\n    body: B\n", encoding="utf-8"
+    )
+    assert run_cli("validate", str(folder)).returncode == 0

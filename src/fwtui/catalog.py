@@ -248,7 +248,12 @@ def _shown_name(path: Path, base: Path, label: str) -> str:
 
 
 def _load_file(
-    pending: _Pending, path: Path, shown: str, seen: set[tuple[str, str]], bundled: bool
+    pending: _Pending,
+    path: Path,
+    shown: str,
+    seen: set[tuple[str, str]],
+    bundled: bool,
+    is_framework: bool,
 ) -> None:
     from fwtui.yamlsafe import load_yaml
 
@@ -256,7 +261,7 @@ def _load_file(
     try:
         document = load_yaml(path, shown)
         pending.digests.append(f"{path.parent.name}/{path.name}:{document.digest}")
-        if path.parent.name == FRAMEWORKS_DIR:
+        if is_framework:
             framework = parse_model(document, Framework)
             pending.add("framework", framework, Origin(document, ()), seen)
         elif path.name == "meta.yaml":
@@ -289,29 +294,57 @@ def _load_file(
         pending.problems.extend(error.problems)
 
 
-def _data_files(directory: Path) -> tuple[list[Path], list[Path]]:
-    """(recognised files in load order, YAML files fwtui does not know)."""
-    known = [directory / name for name in TOP_LEVEL_FILES if (directory / name).is_file()]
+def _is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def _data_files(directory: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, str]]]:
+    """(files to load in order, each with whether it is a framework file;
+    entries fwtui cannot use, each with why). Hidden files (editor locks, macOS ``._``
+    copies, CI configs) are skipped: no data file name starts with a dot."""
+    files: list[tuple[Path, bool]] = []
+    misplaced: list[tuple[Path, str]] = []
+    valid = valid_list([*TOP_LEVEL_FILES, f"{FRAMEWORKS_DIR}/<id>.yaml"])
+    for name in TOP_LEVEL_FILES:
+        path = directory / name
+        if path.is_file():
+            files.append((path, False))
+        elif path.exists() or path.is_symlink():
+            misplaced.append((path, "not a regular file"))
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or path.name in TOP_LEVEL_FILES:
+            continue
+        if path.name == FRAMEWORKS_DIR:
+            if not path.is_dir():
+                misplaced.append((path, f"'{FRAMEWORKS_DIR}' must be a directory"))
+        elif _is_yaml(path):
+            misplaced.append((path, f"not a data file fwtui reads {valid}"))
     frameworks_dir = directory / FRAMEWORKS_DIR
     if frameworks_dir.is_dir():
-        known += sorted(frameworks_dir.glob("*.yaml")) + sorted(frameworks_dir.glob("*.yml"))
-    unknown = [
-        path
-        for path in sorted(directory.glob("*.y*ml"))
-        if path.name not in TOP_LEVEL_FILES and path.suffix in (".yaml", ".yml")
-    ]
-    return known, unknown
+        for path in sorted(frameworks_dir.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                misplaced.append((path, "subdirectories of frameworks/ are not read"))
+            elif not _is_yaml(path):
+                continue  # a README or notes beside the data
+            elif path.suffix not in (".yaml", ".yml"):
+                misplaced.append((path, "use a lower-case .yaml extension"))
+            elif not path.is_file():
+                misplaced.append((path, "not a regular file"))
+            else:
+                files.append((path, True))
+    return files, misplaced
 
 
 def _read_directory(pending: _Pending, directory: Path, label: str, bundled: bool) -> None:
-    files, unknown = _data_files(directory)
-    for path in unknown:
-        shown = _shown_name(path, directory, label)
-        valid = valid_list([*TOP_LEVEL_FILES, f"{FRAMEWORKS_DIR}/<id>.yaml"])
-        pending.problems.append(Problem(shown, 1, "", f"not a data file fwtui reads {valid}"))
+    files, misplaced = _data_files(directory)
+    for path, why in misplaced:
+        pending.problems.append(Problem(_shown_name(path, directory, label), 1, "", why))
     seen: set[tuple[str, str]] = set()
-    for path in files:
-        _load_file(pending, path, _shown_name(path, directory, label), seen, bundled)
+    for path, is_framework in files:
+        shown = _shown_name(path, directory, label)
+        _load_file(pending, path, shown, seen, bundled, is_framework)
 
 
 # --------------------------------------------------------------------- cross-checks

@@ -46,15 +46,26 @@ def cache_key(dirs: Sequence[Path]) -> str:
     for directory in (BUNDLED_DIR, *dirs):
         for folder in (directory, directory / FRAMEWORKS_DIR):
             digest.update(f"\0dir {folder.resolve()}\n".encode(errors="surrogateescape"))
-            with contextlib.suppress(OSError), os.scandir(folder) as entries:
-                for entry in sorted(entries, key=lambda e: e.name):
-                    info = entry.stat(follow_symlinks=True)
-                    line = (
-                        f"{entry.name}\0{info.st_size}\0{info.st_ino}\0"
-                        f"{info.st_mtime_ns}\0{info.st_ctime_ns}\n"
-                    )
-                    digest.update(line.encode(errors="surrogateescape"))
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError as error:
+                digest.update(f"unreadable {error.errno}\n".encode())
+                continue
+            for name in names:
+                digest.update(_entry_line(folder / name).encode(errors="surrogateescape"))
     return digest.hexdigest()
+
+
+def _entry_line(path: Path) -> str:
+    """One directory entry as hashed: what it points to, or why it cannot be read."""
+    try:
+        info = path.stat()  # follows symlinks: the file that would be read counts
+    except OSError as error:
+        return f"{path.name}\0error {error.errno}\n"
+    return (
+        f"{path.name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0"
+        f"{info.st_mtime_ns}\0{info.st_ctime_ns}\n"
+    )
 
 
 def _read(path: Path, key: str) -> Catalog | None:
