@@ -187,3 +187,30 @@ def test_markup_and_escapes_are_inert_in_every_cli_format(tmp_path: Path) -> Non
         assert "\x9b" not in result.stdout
         assert "\x07" not in result.stdout
     assert "[bold]x[/bold] \\x1b]52;c;aGk=\\x07" in outputs[1].stdout
+
+
+def test_matrix_markdown_makes_html_and_links_from_data_inert(tmp_path: Path) -> None:
+    data = bundled_framework("flask")
+    data.update(id="htmlish", name="<img src=x onerror=alert(1)>[click](https://evil.example)")
+    write_framework(tmp_path, data)
+    header = run_cli(
+        "--data", str(tmp_path), "matrix", "--frameworks", "htmlish", "--format", "markdown"
+    ).stdout.splitlines()[0]
+    assert "<img" not in header.replace("\\<", "")
+    assert "\\<img src=x onerror=alert(1)\\>\\[click\\](https://evil.example)" in header
+
+
+def test_schema_output_errors_name_the_path_and_write_nothing(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("", encoding="utf-8")
+    result = run_cli("schema", "--output", str(afile))
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        f"fwtui: error: --output {afile}: not a directory",
+    )
+    blocked = tmp_path / "out"
+    (blocked / "framework.schema.json").mkdir(parents=True)
+    result = run_cli("schema", "--output", str(blocked))
+    assert result.returncode == 2
+    assert f"{blocked}/framework.schema.json is a directory" in result.stderr
+    assert sorted(p.name for p in blocked.iterdir()) == ["framework.schema.json"]

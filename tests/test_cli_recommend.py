@@ -91,7 +91,10 @@ def test_recommend_is_byte_for_byte_deterministic() -> None:
         (["--answer", "scale"], "--answer 'scale' is not QID=CHOICE"),
         (["--answer", "builtins=orm,orm"], "lists a choice twice"),
         (["--answers", "/no/such/answers.yaml"], "no such file"),
-        (["--output", "/no/such/dir/out.md"], "directory /no/such/dir does not exist"),
+        (["--output", "/no/such/dir/out.md"], "/no/such/dir does not exist"),
+        (["--output", "/etc/hostname/out.md"], "/etc/hostname is not a directory"),
+        (["--output", "x" * 300 + ".md"], "File name too long"),
+        (["--output", "/dev/null"], "/dev/null: not a regular file"),
     ],
 )
 def test_bad_recommend_input_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
@@ -183,3 +186,44 @@ def test_bad_output_leaves_nothing_behind(tmp_path: Path) -> None:
     result = run_cli("recommend", "--output", str(tmp_path / "missing" / "x.md"))
     assert result.returncode == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_choice_order_does_not_change_the_output() -> None:
+    first = run_cli("recommend", "--answer", "builtins=auth,api_docs", "--format", "json")
+    second = run_cli("recommend", "--answer", "builtins=api_docs,auth", "--format", "json")
+    assert first.stdout == second.stdout
+
+
+def test_an_answers_file_of_another_format_version_is_refused(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    assert run_cli("recommend", "--save-answers", str(saved)).returncode == 0
+    text = saved.read_text(encoding="utf-8")
+    (tmp_path / "future.yaml").write_text(
+        text.replace("schema_version: 1", "schema_version: 99"), encoding="utf-8"
+    )
+    (tmp_path / "extra.yaml").write_text(text + "colour: blue\n", encoding="utf-8")
+    future = run_cli("recommend", "--answers", str(tmp_path / "future.yaml"))
+    assert future.returncode == 2
+    assert "schema_version 99 is not supported (valid: 1)" in future.stderr
+    extra = run_cli("recommend", "--answers", str(tmp_path / "extra.yaml"))
+    assert extra.returncode == 2
+    assert "colour: unknown key (valid: fwtui_version, schema_version" in extra.stderr
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    target.write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(target)
+    result = run_cli("recommend", "--format", "markdown", "--output", str(tmp_path / "link.md"))
+    assert result.returncode == 0
+    assert (tmp_path / "link.md").is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_bad_output_writes_no_answers_file(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    result = run_cli(
+        "recommend", "--save-answers", str(saved), "--output", str(tmp_path / "no" / "x.md")
+    )
+    assert result.returncode == 2
+    assert not saved.exists()

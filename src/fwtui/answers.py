@@ -52,7 +52,8 @@ def check_answer(catalog: Catalog, question_id: str, choice_ids: list[str]) -> t
         )
     if len(set(choice_ids)) != len(choice_ids):
         raise UsageError(f"question '{question_id}' lists a choice twice: {', '.join(choice_ids)}")
-    return tuple(choice_ids)
+    # In the question's own order, so that the same answers always give the same output.
+    return tuple(sorted(choice_ids, key=valid.index))
 
 
 def parse_answer_option(catalog: Catalog, text: str) -> tuple[str, tuple[str, ...]]:
@@ -78,8 +79,16 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
         raise UsageError(f"--answers {error.problems[0]}") from None
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise UsageError(f"--answers {path}: {where}: {first['msg']}") from None
+        where = ".".join(str(part) for part in first["loc"][:2])
+        message = str(first["msg"])
+        if first["type"] == "extra_forbidden":
+            message = f"unknown key {valid_list(AnswersFile.model_fields)}"
+        raise UsageError(f"--answers {path}: {where}: {message}") from None
+    if parsed.schema_version != SCHEMA_VERSION:
+        raise UsageError(
+            f"--answers {path}: schema_version {parsed.schema_version} is not supported "
+            f"(valid: {SCHEMA_VERSION}); it was written by fwtui {parsed.fwtui_version}"
+        )
     same_catalog = parsed.catalog_hash == catalog.content_hash
     if not same_catalog:
         warn.append(

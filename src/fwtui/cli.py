@@ -215,14 +215,14 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
     text = visible_controls(render(catalog, result, args.format))
-    if args.save_answers:
-        now = dt.datetime.now(tz=dt.timezone.utc)
-        atomic_write(Path(args.save_answers), answers_document(catalog, result.answers, now))
-    if args.output:
+    if args.output:  # first: a bad --output then leaves no answers file behind either
         path = atomic_write(Path(args.output), text)
         print(f"wrote {path}", file=sys.stderr)
     else:
         print(text, file=out, end="")
+    if args.save_answers:
+        now = dt.datetime.now(tz=dt.timezone.utc)
+        atomic_write(Path(args.save_answers), answers_document(catalog, result.answers, now))
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from fwtui.advisor import Ranked, Recommendation
 from fwtui.catalog import Catalog
 from fwtui.models import QuestionType
 from fwtui.safetext import dumps
+from fwtui.safetext import markdown_inert as _md
 
 FORMATS = ("text", "markdown", "json", "adr")
 BAR_WIDTH = 20
@@ -47,13 +48,6 @@ def score_bar(result: Recommendation, ranked: Ranked, width: int = BAR_WIDTH) ->
 def sentence(text: str) -> str:
     """``text`` with its first letter upper-case; unlike str.capitalize, nothing else changes."""
     return text[:1].upper() + text[1:]
-
-
-def _md(text: str) -> str:
-    """Text from data made inert in Markdown (no HTML, links or emphasis)."""
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -248,7 +242,12 @@ def render_adr(catalog: Catalog, result: Recommendation) -> str:
     lines += ["", "## Pros and Cons of the Options", ""]
     for ranked in result.ranking:
         framework = ranked.framework
-        lines += [f"### {_md(framework.name)}", "", _md(framework.tagline), ""]
+        lines += [
+            f"### {_md(framework.name)}",
+            "",
+            _md(framework.tagline),
+            "",
+        ]
         lines += [f"* Good, because {_md(p.text)}" for p in framework.pros]
         lines += [f"* Bad, because {_md(c.text)}" for c in framework.cons]
         lines.append("")

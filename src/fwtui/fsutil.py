@@ -15,15 +15,28 @@ from fwtui.problems import UsageError
 def atomic_write(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
-    Either the old file stays intact or the new one is complete. A missing or
-    unwritable directory is a UsageError with a clear message; nothing is created.
+    Either the old file stays intact or the new one is complete. A symlink is followed
+    and its target replaced. A missing or unwritable directory, a directory or any other
+    non-regular file as the target is a UsageError with a clear message; nothing is created.
     """
-    path = path.expanduser()
+    try:
+        return _atomic_write(path.expanduser(), text)
+    except OSError as error:  # a name too long, a loop of links, ... before any write
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _atomic_write(path: Path, text: str) -> Path:
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write the file the link names, as editors do
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise UsageError(f"cannot write {path}: directory {directory} does not exist")
+        why = "is not a directory" if directory.exists() else "does not exist"
+        raise UsageError(f"cannot write {path}: {directory} {why}")
     if path.is_dir():
         raise UsageError(f"cannot write {path}: it is a directory")
+    if path.exists() and not path.is_file():
+        # A device, FIFO or socket would be replaced by the rename, never written to.
+        raise UsageError(f"cannot write {path}: not a regular file")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as error:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fwtui.catalog import Catalog
 from fwtui.models import CAPABILITY_SCALE, Criterion, Framework
 from fwtui.problems import UsageError
-from fwtui.safetext import dumps
+from fwtui.safetext import dumps, markdown_inert
 
 TABLE_WIDTH = 80
 UNKNOWN_SYMBOL = "?"
@@ -104,19 +104,15 @@ def render_table(matrix: Matrix, width: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _markdown_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(matrix: Matrix) -> str:
-    names = [_markdown_escape(f.name) for f in matrix.frameworks]
+    names = [markdown_inert(f.name) for f in matrix.frameworks]
     lines = [
         "| Criterion | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(names),
     ]
     for row in matrix.rows:
-        cells = " | ".join(f"{c.symbol} {_markdown_escape(c.label)}" for c in row.cells)
-        lines.append(f"| {_markdown_escape(row.criterion.label)} | {cells} |")
+        cells = " | ".join(f"{c.symbol} {markdown_inert(c.label)}" for c in row.cells)
+        lines.append(f"| {markdown_inert(row.criterion.label)} | {cells} |")
     return "\n".join(lines) + "\n"
 
 

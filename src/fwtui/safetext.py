@@ -22,3 +22,10 @@ def dumps(document: Any) -> str:
     """JSON text in which no control character appears raw (JSON escapes them all)."""
     text = json.dumps(document, indent=2, ensure_ascii=False)
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def markdown_inert(text: str) -> str:
+    """Text from data made inert in Markdown: no HTML, links, emphasis or table breaks."""
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fwtui.fsutil import atomic_write
 from fwtui.models import FILE_MODELS
 from fwtui.problems import UsageError
 
@@ -22,14 +23,22 @@ def schema_documents() -> dict[str, dict[str, Any]]:
 
 
 def write_schemas(output: Path) -> list[Path]:
-    """Write ``<kind>.schema.json`` files into ``output`` (created if needed)."""
+    """Write ``<kind>.schema.json`` files into ``output`` (created if needed).
+
+    Every target is checked before the first is written, so a bad one leaves no half set.
+    """
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"--output {output}: not a directory")
+    documents = schema_documents()
+    targets = {kind: output / f"{kind}.schema.json" for kind in documents}
+    for path in targets.values():
+        if path.is_dir():
+            raise UsageError(f"--output {output}: {path} is a directory")
     try:
         output.mkdir(parents=True, exist_ok=True)
-        written = []
-        for kind, schema in schema_documents().items():
-            path = output / f"{kind}.schema.json"
-            path.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
-            written.append(path)
     except OSError as error:
         raise UsageError(f"--output {output}: {error.strerror}") from None
-    return written
+    return [
+        atomic_write(targets[kind], json.dumps(schema, indent=2) + "\n")
+        for kind, schema in documents.items()
+    ]
