@@ -37,7 +37,7 @@ SSH_HINT = "apt-get install openssh-client"
 # Keys 1..5 and a text that only that screen shows at 80x24.
 SCREENS = [
     ("2", "Criterion"),
-    ("3", "Next framework"),
+    ("3", "change the framework"),
     ("4", "Choosing"),
     ("1", "Summary"),
     ("5", "Step 1 of"),

@@ -145,7 +145,7 @@ async def test_pros_cons_columns() -> None:
         assert isinstance(screen, ProsConsScreen)
         assert screen.shown == ids[:2]
         await pilot.press("n")
-        assert screen.shown == [ids[1], ids[1]]
+        assert screen.shown == [ids[2], ids[1]]  # skips Flask, already in the other column
         await pilot.press("p")
         assert screen.shown == ids[:2]
         await pilot.press("a")
@@ -183,7 +183,7 @@ async def test_help_lists_the_bindings_of_the_screen_below() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         rendered = str(app.screen.table.columns[1]._cells)
-        assert "Differences" in rendered
+        assert "Only rows that differ" in rendered
         assert "Matrix" in rendered
         await pilot.press("escape")
         assert isinstance(app.screen, MatrixScreen)
@@ -312,6 +312,32 @@ async def test_user_keymap_remaps_a_binding() -> None:
         await pilot.press("m")
         assert isinstance(app.screen, MatrixScreen)
         assert any("no.such.binding" in n.message for n in app._notifications)
+
+
+async def test_user_keymap_takes_digits_and_reports_keys_that_do_not_exist() -> None:
+    config = Path(os.environ["FWTUI_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "keys.yaml").write_text("mode.matrix: 6\napp.quit: 'a b'\n", encoding="utf-8")
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        assert isinstance(app.screen, MatrixScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("app.quit: 'a b' is not a key" in message for message in messages)
+        await pilot.press("q")  # the default stays when the remap is refused
+    assert app.return_code == 0
+
+
+async def test_keys_reach_the_table_after_the_terminal_was_too_small() -> None:
+    app = FwtuiApp(bundled_catalog(), screen="matrix")
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.focused is table(app)
+        await pilot.press("j", "d")
+        assert app.screen.query_one("#matrix-filter").value == ""
+        assert table(app).row_count > 0
 
 
 async def test_too_small_terminal_says_how_big_it_must_be() -> None:

@@ -54,6 +54,9 @@ MODE_TITLES = {
 }
 
 
+SCREENS_GROUP = Binding.Group("Screens", compact=True)
+
+
 class JumpProvider(Provider):
     """Command palette entries: every screen, framework, criterion, topic and FAQ entry."""
 
@@ -117,20 +120,24 @@ class FwtuiApp(App[None]):
         **{m: _lazy_screen(m) for m in SCREEN_MODULES if m != "overview"},
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "1",
-            "switch_mode('overview')",
-            "Overview",
-            id="mode.overview",
-            tooltip="Every framework",
-        ),
-        Binding("2", "switch_mode('matrix')", "Matrix", id="mode.matrix", tooltip="Feature matrix"),
-        Binding(
-            "3", "switch_mode('proscons')", "Pros/cons", id="mode.proscons", tooltip="Side by side"
-        ),
-        Binding("4", "switch_mode('guide')", "Guide", id="mode.guide", tooltip="Advice and FAQ"),
-        Binding(
-            "5", "switch_mode('wizard')", "Wizard", id="mode.wizard", tooltip="Get a recommendation"
+        # One compact footer group ("1 2 3 4 5 Screens"): with the screen's own keys, five
+        # labelled mode keys would not fit in 80 columns. Help (?) lists each one.
+        *(
+            Binding(
+                key,
+                f"switch_mode('{mode}')",
+                MODE_TITLES[mode],
+                id=f"mode.{mode}",
+                tooltip=tooltip,
+                group=SCREENS_GROUP,
+            )
+            for key, mode, tooltip in (
+                ("1", "overview", "Every framework"),
+                ("2", "matrix", "Feature matrix"),
+                ("3", "proscons", "Side by side"),
+                ("4", "guide", "Advice and FAQ"),
+                ("5", "wizard", "Get a recommendation"),
+            )
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="All keys"),
         Binding("q", "quit", "Quit", id="app.quit"),

@@ -7,14 +7,13 @@ Problems become one-line notices; the app never crashes because of this file.
 from __future__ import annotations
 
 import os
-import re
+import unicodedata
 from pathlib import Path
 
 from fwtui.problems import DataError
 
 CONFIG_ENV = "FWTUI_CONFIG_DIR"
 KEYS_FILE = "keys.yaml"
-_KEYS = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
 
 
 def config_dir() -> Path:
@@ -47,8 +46,37 @@ def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
         if binding_id not in known_ids:
             valid = ", ".join(sorted(known_ids))
             problems.append(f"{path}: unknown binding id '{binding_id}' (valid: {valid})")
-        elif not isinstance(keys, str) or not _KEYS.match(keys.replace(" ", "")):
-            problems.append(f"{path}: {binding_id}: keys must look like 'ctrl+q' or 'm,f2'")
+            continue
+        if isinstance(keys, int) and not isinstance(keys, bool):
+            keys = str(keys)  # `mode.matrix: 6` is read by YAML as a number
+        parts = [part.strip() for part in keys.split(",")] if isinstance(keys, str) else []
+        bad = [part for part in parts if not _is_key(part)]
+        if not parts or bad:
+            shown = f"'{bad[0]}' is not a key; " if bad else ""
+            problems.append(
+                f"{path}: {binding_id}: {shown}keys look like 'm', 'ctrl+q', 'f2' or 'm,f2'"
+            )
         else:
-            keymap[str(binding_id)] = keys.replace(" ", "")
+            keymap[str(binding_id)] = ",".join(parts)
     return keymap, problems
+
+
+MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+
+
+def _is_key(key: str) -> bool:
+    """A key as Textual names it: a character or key name, after optional modifiers."""
+    *modifiers, name = key.split("+")
+    if not name or any(modifier not in MODIFIERS for modifier in modifiers):
+        return False
+    if len(name) == 1:
+        return name.isprintable() and not name.isspace()
+    from textual.keys import Keys
+
+    if name in {key.value for key in Keys}:
+        return True
+    try:  # Textual names punctuation by its Unicode name: question_mark, full_stop, ...
+        unicodedata.lookup(name.replace("_", " "))
+    except KeyError:
+        return False
+    return True

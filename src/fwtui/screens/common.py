@@ -78,13 +78,16 @@ class FwScreen(Screen[None]):
         yield Static("", id="too-small")
 
     def compose_footer(self) -> ComposeResult:
-        yield QuietFooter()
+        yield QuietFooter(compact=True)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
 
     def on_mount(self) -> None:
         self._check_size(self.app.size.width, self.app.size.height)
+
+    PRIMARY_FOCUS: str | None = None
+    """Selector of the widget that takes the focus when nothing else had it."""
 
     _focus_before_too_small: Widget | None = None
 
@@ -93,13 +96,11 @@ class FwScreen(Screen[None]):
         was_too_small = self.has_class("-too-small")
         self.set_class(too_small, "-too-small")
         # Hidden widgets must not keep the focus: their keys would act on a zero-size layout.
-        if too_small and not was_too_small:
+        if too_small and self.focused is not None:
             self._focus_before_too_small = self.focused
             self.set_focus(None)
         elif was_too_small and not too_small:
-            if self._focus_before_too_small is not None:
-                self.set_focus(self._focus_before_too_small)
-            self._focus_before_too_small = None
+            self.call_after_refresh(self._restore_focus)
         if too_small:
             notice = self.query_one("#too-small", Static)
             notice.update(
@@ -108,6 +109,21 @@ class FwScreen(Screen[None]):
                     f"{MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit."
                 )
             )
+
+    def on_descendant_focus(self) -> None:
+        if self.has_class("-too-small"):  # focused while hidden, e.g. by on_mount
+            self._focus_before_too_small = self.focused
+            self.set_focus(None)
+
+    def _restore_focus(self) -> None:
+        target = self._focus_before_too_small
+        self._focus_before_too_small = None
+        if target is None or not target.is_attached or not target.display:
+            target = self.query_one(self.PRIMARY_FOCUS) if self.PRIMARY_FOCUS else None
+        if target is not None:
+            self.set_focus(target)
+        else:
+            self.focus_next()
 
 
 VIM_BINDINGS = [

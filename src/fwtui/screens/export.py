@@ -22,7 +22,7 @@ from fwtui.safetext import visible_controls
 KINDS = {
     "markdown": ("Markdown report", "fwtui-recommendation.md"),
     "json": ("JSON", "fwtui-recommendation.json"),
-    "adr": ("Decision record (MADR)", "docs/decisions/0001-web-framework.md"),
+    "adr": ("Decision record (MADR)", "0001-web-framework.md"),
     "answers": ("Answers file (replayable)", "fwtui-answers.yaml"),
 }
 

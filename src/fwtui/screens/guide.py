@@ -20,6 +20,7 @@ class GuideScreen(FwScreen):
         *VIM_BINDINGS,
         Binding("tab", "app.focus_next", "Next pane", show=False, id="guide.next_pane"),
     ]
+    PRIMARY_FOCUS = "#guide-list"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()

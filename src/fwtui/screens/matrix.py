@@ -24,15 +24,14 @@ class MatrixScreen(FwScreen):
 
     BINDINGS = [
         *VIM_BINDINGS,
-        Binding(
-            "d", "toggle_diff", "Differences", id="matrix.diff", tooltip="Only rows that differ"
-        ),
+        Binding("d", "toggle_diff", "Diff", id="matrix.diff", tooltip="Only rows that differ"),
         Binding("slash", "filter", "Filter", id="matrix.filter", tooltip="Filter rows by text"),
         Binding("f", "cycle_group", "Group", id="matrix.group", tooltip="Show one group at a time"),
         Binding("s", "sort", "Sort", id="matrix.sort", tooltip="Order columns by this criterion"),
-        Binding("c", "choose", "Frameworks", id="matrix.choose", tooltip="Pick the columns"),
+        Binding("c", "choose", "Columns", id="matrix.choose", tooltip="Pick the frameworks"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="matrix.clear"),
     ]
+    PRIMARY_FOCUS = "#matrix-table"
 
     def __init__(self) -> None:
         super().__init__()
@@ -240,6 +239,9 @@ class MatrixScreen(FwScreen):
 
     def focus_criterion(self, criterion_id: str) -> None:
         """Put the cursor on a criterion's row (used by the command palette)."""
+        box = self.query_one("#matrix-filter", Input)
+        box.value = ""
+        box.remove_class("-open")
         self.group = None
         self.text_filter = ""
         self.diff_only = False

@@ -75,6 +75,7 @@ class OverviewScreen(FwScreen):
         *VIM_BINDINGS,
         Binding("tab", "app.focus_next", "Next pane", show=False, id="overview.next_pane"),
     ]
+    PRIMARY_FOCUS = "#framework-list"
 
     def compose(self) -> ComposeResult:
         first = next(iter(self.catalog.frameworks.values()))

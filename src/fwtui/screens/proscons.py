@@ -20,12 +20,17 @@ class ProsConsScreen(FwScreen):
 
     BINDINGS = [
         *VIM_BINDINGS,
-        Binding("n", "cycle(1)", "Next framework", id="proscons.next"),
-        Binding("p", "cycle(-1)", "Previous framework", id="proscons.previous"),
-        Binding("a", "add_column", "Add column", id="proscons.add"),
-        Binding("x", "remove_column", "Remove column", id="proscons.remove"),
+        Binding(
+            "n", "cycle(1)", "Next", id="proscons.next", tooltip="Next framework in this column"
+        ),
+        Binding(
+            "p", "cycle(-1)", "Prev", id="proscons.previous", tooltip="Previous framework here"
+        ),
+        Binding("a", "add_column", "Add", id="proscons.add", tooltip="Add a column"),
+        Binding("x", "remove_column", "Remove", id="proscons.remove", tooltip="Remove this column"),
         Binding("tab", "app.focus_next", "Next column", show=False, id="proscons.next_column"),
     ]
+    PRIMARY_FOCUS = ".proscons-column"
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,7 +95,12 @@ class ProsConsScreen(FwScreen):
         index = self.focused_column()
         ids = list(self.catalog.frameworks)
         position = ids.index(self.shown[index])
-        self.shown[index] = ids[(position + step) % len(ids)]
+        others = set(self.shown) - {self.shown[index]}
+        for offset in range(1, len(ids)):
+            candidate = ids[(position + step * offset) % len(ids)]
+            if candidate not in others:  # never show one framework in two columns
+                self.shown[index] = candidate
+                break
         await self.rebuild(focus=index)
 
     async def action_add_column(self) -> None:

@@ -33,7 +33,9 @@ class WizardScreen(FwScreen):
         Binding("escape", "back", "Back", show=False, id="wizard.escape"),
         Binding("s", "skip", "Skip", id="wizard.skip", tooltip="Use the default answer"),
         Binding("r", "restart", "Restart", id="wizard.restart"),
-        Binding("w", "save_answers", "Save answers", id="wizard.save_answers"),
+        Binding(
+            "w", "save_answers", "Save", id="wizard.save_answers", tooltip="Save the answers file"
+        ),
         Binding("e", "export", "Export", id="wizard.export", tooltip="Markdown, JSON or ADR"),
     ]
 
@@ -189,7 +191,11 @@ class WizardScreen(FwScreen):
     # ------------------------------------------------------------------- result
 
     def show_result(self) -> None:
-        self.result = recommend(self.catalog, self.given)
+        # Answers kept for questions no longer asked (after going back) stay out of the
+        # result, so that it is the one the saved answers file replays.
+        asked = {question.id for question in self.asked()}
+        kept = {qid: choices for qid, choices in self.given.items() if qid in asked}
+        self.result = recommend(self.catalog, kept)
         save_last_answers(self.catalog, self.answers())
         text = Text()
         text.append("Recommendation\n", style="bold")
