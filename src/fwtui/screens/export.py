@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
@@ -39,7 +39,8 @@ class ExportScreen(ModalScreen[Path | None]):
         self.kind = kind
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog", classes="dialog"):
+        # Scrolls when the terminal is short, so the error line below the path stays reachable.
+        with VerticalScroll(id="export-dialog", classes="dialog"):
             yield Label("Save as (↑↓ kind, Tab to the path, Enter to write, Escape to cancel)")
             with RadioSet(id="export-kind"):
                 for kind, (label, _) in KINDS.items():
@@ -49,6 +50,11 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
+
+    def show_error(self, message: str) -> None:
+        label = self.query_one("#export-error", Label)
+        label.update(message)
+        label.scroll_visible(animate=False)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         old_default = KINDS[self.kind][1]
@@ -66,12 +72,12 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = event.value.strip()
         if not raw:
-            self.query_one("#export-error", Label).update("Type a file name.")
+            self.show_error("Type a file name.")
             return
         try:
             path = atomic_write(Path(raw), self.content())
         except UsageError as error:
-            self.query_one("#export-error", Label).update(visible_controls(str(error)))
+            self.show_error(visible_controls(str(error)))
             return
         self.app.notify(f"Saved {KINDS[self.kind][0]} to {path.resolve()}", timeout=6)
         self.dismiss(path)
