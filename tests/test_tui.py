@@ -303,10 +303,15 @@ async def test_corrupt_state_file_is_ignored_with_a_notice() -> None:
         assert any("Ignored the saved answers" in n.message for n in app._notifications)
 
 
-async def test_user_keymap_remaps_a_binding() -> None:
+def write_keys(text: str) -> None:
+    """Write the user's keys.yaml in the test's own config dir."""
     config = Path(os.environ["FWTUI_CONFIG_DIR"])
     config.mkdir(parents=True, exist_ok=True)
-    (config / "keys.yaml").write_text("mode.matrix: m\nno.such.binding: x\n", encoding="utf-8")
+    (config / "keys.yaml").write_text(text, encoding="utf-8")
+
+
+async def test_user_keymap_remaps_a_binding() -> None:
+    write_keys("mode.matrix: m\nno.such.binding: x\n")
     app = FwtuiApp(bundled_catalog())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
@@ -315,9 +320,7 @@ async def test_user_keymap_remaps_a_binding() -> None:
 
 
 async def test_user_keymap_takes_digits_and_reports_keys_that_do_not_exist() -> None:
-    config = Path(os.environ["FWTUI_CONFIG_DIR"])
-    config.mkdir(parents=True, exist_ok=True)
-    (config / "keys.yaml").write_text("mode.matrix: 6\napp.quit: 'a b'\n", encoding="utf-8")
+    write_keys("mode.matrix: 6\napp.quit: 'a b'\n")
     app = FwtuiApp(bundled_catalog())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6")
