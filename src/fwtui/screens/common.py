@@ -66,6 +66,11 @@ class QuietFooter(Footer):
 class FwScreen(Screen[None]):
     """Base of the mode screens: header, footer and a notice when the terminal is too small."""
 
+    PRIMARY_FOCUS: str | None = None
+    """Selector of the widget that takes the focus when nothing else had it."""
+
+    _focus_before_too_small: Widget | None = None
+
     def fw_app(self) -> FwtuiApp:
         return cast("FwtuiApp", self.app)
 
@@ -85,11 +90,6 @@ class FwScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._check_size(self.app.size.width, self.app.size.height)
-
-    PRIMARY_FOCUS: str | None = None
-    """Selector of the widget that takes the focus when nothing else had it."""
-
-    _focus_before_too_small: Widget | None = None
 
     def _check_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
