@@ -382,3 +382,12 @@ def test_tui_without_a_terminal_exits_2() -> None:
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+async def test_a_global_key_remapped_onto_a_screen_key_is_reported() -> None:
+    write_keys("app.help: h\n")
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("app.help: 'h' is also move.left on OverviewScreen" in m for m in messages)

@@ -197,15 +197,20 @@ class FwtuiApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         save_theme(theme.name)
 
-    def binding_ids(self) -> set[str]:
-        ids: set[str] = set()
+    @staticmethod
+    def _declared_bindings() -> list[tuple[str, Binding]]:
+        """(owner name, binding) for every binding with an id, the app's first."""
         owners: list[type[App[None]] | type[Screen[Any]]] = [FwtuiApp]
         owners += [screen_class(mode) for mode in SCREEN_MODULES]
-        for owner in owners:
-            for binding in owner.BINDINGS:
-                if isinstance(binding, Binding) and binding.id:
-                    ids.add(binding.id)
-        return ids
+        return [
+            (owner.__name__, binding)
+            for owner in owners
+            for binding in owner.BINDINGS
+            if isinstance(binding, Binding) and binding.id
+        ]
+
+    def binding_ids(self) -> set[str]:
+        return {binding.id for _, binding in self._declared_bindings() if binding.id}
 
     def apply_user_keymap(self) -> None:
         if not keys_file().is_file():
@@ -213,8 +218,27 @@ class FwtuiApp(App[None]):
         keymap, problems = load_keymap(self.binding_ids())
         if keymap:
             self.set_keymap(keymap)
+        problems += self._keymap_clashes(keymap)
         for problem in problems[:5]:
             self.notify(problem, title="Key configuration", severity="error", timeout=10)
+
+    def _keymap_clashes(self, keymap: dict[str, str]) -> list[str]:
+        """A global key remapped onto a key a screen uses: the screen's binding wins there."""
+        screen_keys: dict[str, str] = {}
+        for owner, binding in self._declared_bindings():
+            if owner == FwtuiApp.__name__:
+                continue
+            assert binding.id is not None
+            for key in keymap.get(binding.id, binding.key).split(","):
+                screen_keys.setdefault(key, f"{binding.id} on {owner}")
+        app_ids = {b.id for owner, b in self._declared_bindings() if owner == FwtuiApp.__name__}
+        return [
+            f"{binding_id}: '{key}' is also {screen_keys[key]}, which wins on that screen"
+            for binding_id, keys in keymap.items()
+            if binding_id in app_ids
+            for key in keys.split(",")
+            if key in screen_keys
+        ]
 
     def action_help(self) -> None:
         from fwtui.screens.help import HelpScreen
