@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from fwtui.safetext import visible_controls
+from fwtui.safetext import clean, clean_line, clean_name
 
 if TYPE_CHECKING:
     from fwtui.app import FwtuiApp
@@ -27,11 +27,21 @@ FAQ = "faq:"
 
 def literal(text: str, style: str = "") -> Text:
     """Text from data, shown exactly as typed: no markup, control characters made visible."""
-    return Text(visible_controls(text), style=style)
+    return Text(clean(text), style=style)
+
+
+def literal_line(text: str, style: str = "") -> Text:
+    """A one-line field from data or the user: also newlines and tabs made visible."""
+    return Text(clean_line(text), style=style)
+
+
+def literal_name(text: str, style: str = "") -> Text:
+    """A name or id from data: one line, zero-width characters made visible too."""
+    return Text(clean_name(text), style=style)
 
 
 def heading(text: str) -> Text:
-    return Text(visible_controls(text), style="bold")
+    return Text(clean(text), style="bold")
 
 
 class QuietFooter(Footer):
@@ -70,6 +80,13 @@ class FwScreen(Screen[None]):
     """Selector of the widget that takes the focus when nothing else had it."""
 
     _focus_before_too_small: Widget | None = None
+
+    # The header shows these: whatever a screen sets (a framework's name) is one clean line.
+    def validate_title(self, title: object) -> str | None:
+        return None if title is None else clean_line(str(title))
+
+    def validate_sub_title(self, sub_title: object) -> str | None:
+        return None if sub_title is None else clean_line(str(sub_title))
 
     def fw_app(self) -> FwtuiApp:
         return cast("FwtuiApp", self.app)

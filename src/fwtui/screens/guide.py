@@ -9,7 +9,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from fwtui.screens.common import FAQ, TOPIC, VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.screens.common import (
+    FAQ,
+    TOPIC,
+    VIM_BINDINGS,
+    FwScreen,
+    literal,
+    literal_line,
+    run_vim,
+)
 from fwtui.screens.lists import SafeOptionList
 
 
@@ -25,10 +33,14 @@ class GuideScreen(FwScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         options: list[Option | None] = [Option(Text("Choosing", style="bold"), disabled=True)]
-        options += [Option(literal(t.title), id=TOPIC + t.id) for t in self.catalog.topics.values()]
+        options += [
+            Option(literal_line(t.title), id=TOPIC + t.id) for t in self.catalog.topics.values()
+        ]
         options.append(None)
         options.append(Option(Text("Questions", style="bold"), disabled=True))
-        options += [Option(literal(f.question), id=FAQ + f.id) for f in self.catalog.faq.values()]
+        options += [
+            Option(literal_line(f.question), id=FAQ + f.id) for f in self.catalog.faq.values()
+        ]
         with Horizontal(id="guide"):
             yield SafeOptionList(*options, id="guide-list")
             with VerticalScroll(id="guide-details", can_focus=True):
@@ -53,14 +65,14 @@ class GuideScreen(FwScreen):
         text = Text()
         if key.startswith(TOPIC):
             topic = self.catalog.topics[key.removeprefix(TOPIC)]
-            text.append(heading(topic.title))
+            text.append(literal_line(topic.title, "bold"))
             text.append("\n\n")
             text.append(literal(topic.body))
             sources = [str(url) for url in topic.sources]
             names = [self.catalog.frameworks[f].name for f in topic.frameworks]
         else:
             entry = self.catalog.faq[key.removeprefix(FAQ)]
-            text.append(heading(entry.question))
+            text.append(literal_line(entry.question, "bold"))
             text.append("\n\n")
             text.append(literal(entry.answer))
             sources = [str(url) for url in entry.sources]
@@ -68,10 +80,10 @@ class GuideScreen(FwScreen):
             text.append(f"\n\nReviewed {entry.last_reviewed.isoformat()}", style="dim")
         if names:
             text.append("\n\nFrameworks: ", style="bold")
-            text.append(literal(", ".join(names)))
+            text.append(literal_line(", ".join(names)))
         for url in sources:
             text.append("\n")
-            text.append(literal(f"Source: {url}", "dim"))
+            text.append(literal_line(f"Source: {url}", "dim"))
         self.query_one("#guide-text", Static).update(text)
         self.query_one("#guide-details", VerticalScroll).scroll_home(animate=False)
 

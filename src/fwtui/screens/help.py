@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from fwtui.safetext import clean_line
+
 
 def bindings_table(screen: Screen[object]) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, expand=True)
@@ -24,7 +26,8 @@ def bindings_table(screen: Screen[object]) -> Table:
         seen.add((description, binding.action))
         shown = screen.app.get_key_display(binding)
         tooltip = f" — {binding.tooltip}" if binding.tooltip else ""
-        table.add_row(Text(shown or key), Text(description + tooltip))
+        # Keys can come from the user's keys.yaml: shown as one literal line each.
+        table.add_row(Text(clean_line(shown or key)), Text(clean_line(description + tooltip)))
     return table
 
 

@@ -10,7 +10,15 @@ from textual.widgets import DataTable, Input, Static
 
 from fwtui.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
 from fwtui.models import Framework
-from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.safetext import clean_line
+from fwtui.screens.common import (
+    VIM_BINDINGS,
+    FwScreen,
+    literal,
+    literal_line,
+    literal_name,
+    run_vim,
+)
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
 
 GROUP_PREFIX = "group:"
@@ -101,15 +109,16 @@ class MatrixScreen(FwScreen):
         )
         for framework in matrix.frameworks:
             width = min(max(cell_width, len(framework.name)), 24)
-            table.add_column(literal(framework.name), key=framework.id, width=width)
+            table.add_column(literal_name(framework.name), key=framework.id, width=width)
         group = None
         for row in matrix.rows:
             if row.criterion.group != group:
                 group = row.criterion.group
                 blank = [Text("") for _ in matrix.frameworks]
-                table.add_row(literal(row.group_label, "bold"), *blank, key=GROUP_PREFIX + group)
-            cells = [literal(f"{cell.symbol} {cell.label}") for cell in row.cells]
-            table.add_row(literal(row.criterion.label), *cells, key=row.criterion.id)
+                label = literal_name(row.group_label, "bold")
+                table.add_row(label, *blank, key=GROUP_PREFIX + group)
+            cells = [literal_name(f"{cell.symbol} {cell.label}") for cell in row.cells]
+            table.add_row(literal_name(row.criterion.label), *cells, key=row.criterion.id)
         self.describe_state(matrix)
         if matrix.rows:
             table.move_cursor(row=1, column=1)
@@ -129,7 +138,8 @@ class MatrixScreen(FwScreen):
             parts.append(f"filter: {self.text_filter}")
         if self.sort_by is not None:
             parts.append(f"sorted by {self.catalog.criteria[self.sort_by].label}")
-        status = Text(" · ".join(parts) + "   ")
+        # Group and criterion labels come from data, the filter from the user: all literal.
+        status = literal_line(" · ".join(parts) + "   ")
         status.append(literal(matrix.legend, "dim"))
         if not matrix.rows:
             status = Text("No criteria match. Press Escape to clear the filter, d for all rows.")
@@ -153,22 +163,24 @@ class MatrixScreen(FwScreen):
             return
         if row_key.startswith(GROUP_PREFIX):
             group = self.catalog.groups[row_key.removeprefix(GROUP_PREFIX)]
-            note.update(Text.assemble(heading(group.label), "\n", literal(group.description)))
+            title = literal_name(group.label, "bold")
+            note.update(Text.assemble(title, "\n", literal(group.description)))
             return
         criterion = self.catalog.criteria[row_key]
-        text = Text.assemble(heading(criterion.label), " — ", literal(criterion.description))
+        title = literal_name(criterion.label, "bold")
+        text = Text.assemble(title, " — ", literal(criterion.description))
         if column_key in self.catalog.frameworks:
             framework = self.catalog.frameworks[column_key]
             fact = framework.facts[criterion.id]
             level = self.catalog.level(criterion.id, fact.level)
             label = f"{level.symbol} {level.label}" if level else f"{UNKNOWN_SYMBOL} unknown"
             text.append("\n")
-            text.append(literal(f"{framework.name}: {label}", "bold"))
+            text.append(literal_line(f"{framework.name}: {label}", "bold"))
             text.append("\n")
             text.append(literal(fact.note))
             for url in fact.sources:
                 text.append("\n")
-                text.append(literal(f"Source: {url}", "dim"))
+                text.append(literal_line(f"Source: {url}", "dim"))
             text.append(f"\nReviewed {fact.last_reviewed.isoformat()}", style="dim")
         note.update(text)
 
@@ -223,6 +235,10 @@ class MatrixScreen(FwScreen):
         self.query_one("#matrix-table", DataTable).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        shown = clean_line(event.value)
+        if shown != event.value:  # pasted control characters: show them as the placeholders
+            event.input.value = shown
+            return  # the value set here posts its own Changed
         self.text_filter = event.value.strip()
         self.rebuild()
 

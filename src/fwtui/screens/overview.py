@@ -10,7 +10,16 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from fwtui.models import Framework
-from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.safetext import clean_name
+from fwtui.screens.common import (
+    VIM_BINDINGS,
+    FwScreen,
+    heading,
+    literal,
+    literal_line,
+    literal_name,
+    run_vim,
+)
 from fwtui.screens.lists import SafeOptionList
 from fwtui.textout import KIND_LABELS
 
@@ -28,9 +37,9 @@ def profile(framework: Framework) -> Text:
                 text.append(literal(item))
             text.append("\n")
 
-    text.append(heading(framework.name))
+    text.append(literal_name(framework.name, "bold"))
     text.append("\n")
-    text.append(literal(framework.tagline, "italic"))
+    text.append(literal_line(framework.tagline, "italic"))
     text.append("\n\n")
     facts = [
         ("Kind", KIND_LABELS[framework.kind.value]),
@@ -79,11 +88,11 @@ class OverviewScreen(FwScreen):
 
     def compose(self) -> ComposeResult:
         first = next(iter(self.catalog.frameworks.values()))
-        self.sub_title = first.name
+        self.sub_title = clean_name(first.name)
         yield from self.compose_frame()
         with Horizontal(id="overview"):
             yield SafeOptionList(
-                *(Option(literal(f.name), id=f.id) for f in self.catalog.frameworks.values()),
+                *(Option(literal_name(f.name), id=f.id) for f in self.catalog.frameworks.values()),
                 id="framework-list",
             )
             with VerticalScroll(id="framework-details", can_focus=True):
@@ -101,7 +110,7 @@ class OverviewScreen(FwScreen):
         framework = self.catalog.frameworks[framework_id]
         self.query_one("#framework-profile", Static).update(profile(framework))
         self.query_one("#framework-details", VerticalScroll).scroll_home(animate=False)
-        self.sub_title = framework.name
+        self.sub_title = clean_name(framework.name)
 
     def select_framework(self, framework_id: str) -> None:
         """Highlight a framework (used by the command palette)."""

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 
 from fwtui.catalog import Catalog
-from fwtui.screens.common import literal
+from fwtui.screens.common import literal_name
 from fwtui.screens.lists import SafeSelectionList
 
 
@@ -33,7 +33,7 @@ class PickFrameworksScreen(ModalScreen[list[str] | None]):
             yield Label(f"Compare which frameworks? (at least {self.minimum}; Space, Enter)")
             yield SafeSelectionList[str](
                 *(
-                    (literal(f.name), f.id, f.id in self.initial)
+                    (literal_name(f.name), f.id, f.id in self.initial)
                     for f in self.catalog.frameworks.values()
                 ),
                 id="pick-list",

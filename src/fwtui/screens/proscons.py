@@ -9,7 +9,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from fwtui.models import Framework, Point
-from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.screens.common import (
+    VIM_BINDINGS,
+    FwScreen,
+    literal,
+    literal_line,
+    literal_name,
+    run_vim,
+)
 
 MAX_COLUMNS = 3
 MIN_COLUMNS = 2
@@ -62,7 +69,9 @@ class ProsConsScreen(FwScreen):
         ]
 
     def points_text(self, framework: Framework) -> Text:
-        text = Text.assemble(heading(framework.name), "\n", literal(framework.tagline, "italic"))
+        text = Text.assemble(
+            literal_name(framework.name, "bold"), "\n", literal_line(framework.tagline, "italic")
+        )
 
         def block(title: str, points: list[Point], mark: str, style: str) -> None:
             text.append(f"\n\n{title}", style="bold")
@@ -71,7 +80,7 @@ class ProsConsScreen(FwScreen):
                 text.append(literal(point.text))
                 if point.criterion and point.criterion in self.catalog.criteria:
                     label = self.catalog.criteria[point.criterion].label
-                    text.append(literal(f"  [{label}]", "dim"))
+                    text.append(literal_name(f"  [{label}]", "dim"))
 
         block("Pros", list(framework.pros), "+", "green")
         block("Cons", list(framework.cons), "-", "red")
