@@ -80,11 +80,17 @@ def test_no_escape_byte_reaches_the_terminal(hostile_dir: Path, command: list[st
         assert "bold red" in result.stdout  # the markup is printed as text, not applied
 
 
-def test_json_keeps_the_exact_text(hostile_dir: Path) -> None:
+def test_json_shows_control_characters_as_placeholders_and_markup_as_text(
+    hostile_dir: Path,
+) -> None:
     shown = json.loads(
         run_cli("--data", str(hostile_dir), "show", "evil", "--format", "json").stdout
     )
-    assert shown["name"].startswith(HOSTILE)
+    # The loader made every control character a visible placeholder; markup stays text.
+    assert shown["name"].startswith(
+        r"[bold red]Evil[/] [@click=app.quit]click[/] [link=https://x.example]l[/] "
+        r"\x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07 \x9b2J"
+    )
 
 
 def refused(tmp_path: Path, **changes: str) -> list[str]:

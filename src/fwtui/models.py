@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from fwtui.safetext import clean, clean_line, clean_name
+
 SCHEMA_VERSION = 1
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -30,13 +32,31 @@ Id = Annotated[
     StringConstraints(pattern=_ID_PATTERN, min_length=1, max_length=64),
     Field(description="Lower-case identifier: a letter, then letters, digits or '_'."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Every string is sanitised again here (the YAML loader already did): control characters
+# become visible placeholders; one-line fields lose newlines and tabs as well, names also
+# zero-width characters. A model built from any other source is then just as safe.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    AfterValidator(clean),
+]
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(clean_line),
+]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(clean_name),
+]
 
-
+# https, a DNS host name, an optional port, then only the characters RFC 3986 allows in a
+# URL, less the quote: no spaces, quotes, angle brackets, backslashes or braces, so that a
+# source can never break out of a Markdown link, an HTML attribute or a terminal line.
 _HTTPS_URL = re.compile(
     r"^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,}(?::[0-9]{1,5})?"
-    r"(?:[/?#][^\s]*)?$"
+    r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]*)?$"
 )
 
 
@@ -46,7 +66,10 @@ def _https_url(url: str) -> str:
     if url.split(":", 1)[0].lower() != "https":
         raise ValueError("a source must be an https URL")
     if not _HTTPS_URL.match(url):
-        raise ValueError("not a valid URL: it needs a host name with a dot and no spaces")
+        raise ValueError(
+            "not a valid URL: it needs a host name with a dot, and no spaces, quotes, "
+            "angle brackets or other characters a URL cannot hold (percent-encode them)"
+        )
     return url
 
 
@@ -102,8 +125,10 @@ UNKNOWN = "unknown"
 
 class Level(Strict):
     id: Id
-    label: ShortText
-    symbol: Annotated[str, StringConstraints(min_length=1, max_length=2)]
+    label: Name
+    symbol: Annotated[
+        str, StringConstraints(min_length=1, max_length=2), AfterValidator(clean_name)
+    ]
     utility: float = Field(ge=0.0, le=1.0, description="How much this level is worth, 0..1.")
     description: Text
 
@@ -112,7 +137,7 @@ class Scale(Strict):
     """An ordered list of levels, best first, shared by one or more criteria."""
 
     id: Id
-    label: ShortText
+    label: Name
     levels: list[Level] = Field(min_length=2)
 
     @model_validator(mode="after")
@@ -135,7 +160,7 @@ class Scale(Strict):
 
 class Group(Strict):
     id: Id
-    label: ShortText
+    label: Name
     description: Text
 
 
@@ -146,10 +171,10 @@ class CriterionKind(str, Enum):
 
 class Criterion(Strict):
     id: Id
-    label: ShortText
-    short: Annotated[str, StringConstraints(min_length=1, max_length=12)] = Field(
-        description="Abbreviation for narrow tables."
-    )
+    label: Name
+    short: Annotated[
+        str, StringConstraints(min_length=1, max_length=12), AfterValidator(clean_name)
+    ] = Field(description="Abbreviation for narrow tables.")
     description: Text
     group: Id
     kind: CriterionKind
@@ -197,13 +222,13 @@ class Release(Strict):
 
 
 class Component(Strict):
-    name: ShortText
+    name: Name
     role: ShortText
     url: SourceUrl
 
 
 class Extension(Strict):
-    name: ShortText
+    name: Name
     fills: list[Id] = Field(default_factory=list, description="Criterion ids it provides.")
     note: Text
     url: SourceUrl
@@ -227,7 +252,7 @@ class Framework(Strict):
     """`frameworks/<id>.yaml`: everything fwtui knows about one framework."""
 
     id: Id
-    name: ShortText
+    name: Name
     tagline: ShortText
     summary: Text
     kind: Kind
@@ -329,7 +354,7 @@ class When(Strict):
 
 class Choice(Strict):
     id: Id
-    label: ShortText
+    label: Name
     help: Text
     effects: list[Effect] = Field(default_factory=list)
 

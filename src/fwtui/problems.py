@@ -5,6 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from fwtui.safetext import clean_line, cut
+
+# Bounds on each part of a problem line, so that a hostile file's long keys or values
+# cannot produce lines of hundreds of kilobytes.
+MAX_FILE_SHOWN = 300
+MAX_PATH_SHOWN = 120
+MAX_MESSAGE_SHOWN = 400
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,8 +24,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:"
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        """Always one line: newlines and control characters in any part are made visible,
+        so a value cannot forge further ``FILE:LINE:`` lines."""
+        where = f"{cut(clean_line(self.file), MAX_FILE_SHOWN)}:{self.line}:"
+        message = cut(clean_line(self.message), MAX_MESSAGE_SHOWN)
+        if not self.path:
+            return f"{where} {message}"
+        return f"{where} {cut(clean_line(self.path), MAX_PATH_SHOWN)}: {message}"
 
 
 class DataError(Exception):
@@ -34,7 +47,7 @@ class UsageError(Exception):
 
 def valid_list(values: Iterable[object]) -> str:
     """``(valid: a, b, c)`` with a cap, so a long list does not flood the terminal."""
-    items = [str(v) for v in values]
+    items = [cut(clean_line(str(v)), 64) for v in values]
     shown = ", ".join(items[:30])
     if len(items) > 30:
         shown += f", ... ({len(items) - 30} more)"

@@ -1,31 +1,43 @@
 """Reading one YAML data file safely and keeping line numbers for error messages.
 
-Only the YAML safe schema is ever constructed: a ``!!python/...`` tag is an error,
-never an object. Before anything is built the file is checked for the ways a hostile
-or broken file can hurt: its size, NUL bytes, bytes that are not UTF-8, nesting depth,
-aliases that expand exponentially ("billion laughs"), recursive aliases and keys that
-repeat inside one mapping (PyYAML would silently keep the last one).
+Only plain data is ever constructed: a ``!!python/...`` tag is an error, never an object.
+Before anything is built the file is checked for the ways a hostile or broken file can
+hurt: its size, NUL bytes, bytes that are not UTF-8, nesting depth, aliases that expand
+exponentially ("billion laughs"), recursive aliases and keys that repeat inside one
+mapping (PyYAML would silently keep the last one).
+
+Values are resolved with a deliberately small set of types, the ones fwtui's files use:
+strings, integers (decimal, at most 19 digits), floats, ``true``/``false``, null and ISO
+dates and times. YAML 1.1's base-60 numbers (``1:30:00``), which cost quadratic time to
+build, are plain strings here, as are ``yes``/``no``/``on``/``off``; ``!!set``,
+``!!binary``, ``!!omap`` and ``!!pairs`` are refused. A value that cannot be built (a
+31st of February, ``!!int`` on text) is one problem with its line, never a traceback.
+Every string is passed through :func:`fwtui.safetext.clean`, so no control character
+reaches the rest of fwtui.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
 
+from fwtui.fsutil import UnreadableFile, read_bounded
 from fwtui.problems import DataError, Problem
+from fwtui.safetext import clean, quoted
 
-try:  # libyaml is much faster; the pure-Python loader is the fallback.
-    from yaml import CSafeLoader as SafeLoader
+try:  # libyaml is much faster; the pure-Python parser is the fallback.
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 
     _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
-
     _LIBYAML = False
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -36,6 +48,144 @@ MAX_DEPTH = 32
 
 MAX_NODES = 100_000
 """Most values a file may expand to once aliases are followed."""
+
+MAX_INT_DIGITS = 19
+"""Longest integer accepted: years and versions need four digits, and int() of a long
+digit string costs quadratic time (and fails past 4300 digits on newer Pythons)."""
+
+MAX_NUMBER_CHARS = 64
+
+
+class _Resolver(BaseResolver):
+    """The implicit types fwtui's files use, and no others (YAML 1.2's core schema, mostly)."""
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?(?:0|[1-9][0-9_]*|0x[0-9a-fA-F_]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (
+        "timestamp",
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$",
+        "0123456789",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Resolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "an integer",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:timestamp": "a date (YYYY-MM-DD) or date and time",
+    "tag:yaml.org,2002:null": "null",
+}
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+class _Constructor(SafeConstructor):
+    """SafeConstructor with bounded numbers, clean strings and no sets or binary data."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            expected = _TYPE_NAMES.get(node.tag, f"a value of type {node.tag}")
+            value = node.value if isinstance(node, ScalarNode) else ""
+            detail = str(error) if isinstance(error, ValueError) else ""
+            message = f"{quoted(str(value))} is not {expected}" + (f" ({detail})" if detail else "")
+            raise ConstructorError(None, None, message, node.start_mark) from None
+
+    def construct_yaml_str(self, node: ScalarNode) -> str:
+        return clean(str(self.construct_scalar(node)))
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        text = str(self.construct_scalar(node)).replace("_", "")
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS + 2:  # "0x" counts
+            raise ConstructorError(
+                None,
+                None,
+                f"integer is too large (at most {MAX_INT_DIGITS} digits)",
+                node.start_mark,
+            )
+        sign = -1 if text.startswith("-") else 1
+        if digits.startswith(("0x", "0X")):
+            return sign * int(digits[2:], 16)
+        if not digits.isdigit():
+            raise ValueError("use decimal digits")
+        return sign * int(digits)
+
+    def construct_yaml_float(self, node: ScalarNode) -> float:
+        text = str(self.construct_scalar(node))
+        if len(text) > MAX_NUMBER_CHARS:
+            raise ValueError(f"longer than {MAX_NUMBER_CHARS} characters")
+        return float(super().construct_yaml_float(node))
+
+    def construct_unsupported(self, node: Node) -> Any:
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise ConstructorError(None, None, f"!!{kind} values are not supported", node.start_mark)
+
+    def construct_undefined(self, node: Node) -> Any:
+        raise ConstructorError(
+            None,
+            None,
+            f"the tag {quoted(_short_tag(node.tag))} is not allowed (plain data only)",
+            node.start_mark,
+        )
+
+
+_CONSTRUCTORS: dict[str | None, Any] = {
+    "tag:yaml.org,2002:str": _Constructor.construct_yaml_str,
+    "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _Constructor.construct_yaml_float,
+    **{
+        f"tag:yaml.org,2002:{kind}": _Constructor.construct_unsupported
+        for kind in ("set", "binary", "omap", "pairs")
+    },
+    None: _Constructor.construct_undefined,
+}
+for _tag_name, _construct in _CONSTRUCTORS.items():
+    _Constructor.add_constructor(_tag_name, _construct)
+
+
+if _LIBYAML:
+
+    class _Loader(_Parser, _Constructor, _Resolver):
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
+else:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Loader(Reader, Scanner, Parser, Composer, _Constructor, _Resolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
 
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -109,15 +259,11 @@ def _line_at(raw: bytes, offset: int) -> int:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """The file's text, or a DataError about its size, NUL bytes or encoding."""
+    """The file's text, or a DataError: not a regular file, too large, NUL bytes, not UTF-8."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise DataError([Problem(shown, 1, "", f"cannot read file: {error.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1024
-        raise DataError([Problem(shown, 1, "", f"file is larger than the {limit} KiB limit")])
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise DataError([Problem(shown, 1, "", error.reason)]) from None
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise DataError([Problem(shown, _line_at(raw, nul), "", "file contains a NUL byte")])
@@ -137,6 +283,8 @@ def _yaml_problem(shown: str, error: yaml.YAMLError) -> Problem:
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
+    if isinstance(error, ConstructorError):  # the syntax was fine; a value was not
+        return Problem(shown, line, "", message)
     return Problem(shown, line, "", f"YAML syntax error: {message}")
 
 
@@ -146,7 +294,8 @@ def _check_nesting(text: str, shown: str) -> None:
     Only needed without libyaml: libyaml itself refuses nesting deeper than 1000 levels.
     """
     depth = 0
-    for events, event in enumerate(yaml.parse(text, Loader=SafeLoader), start=1):
+    parsed = yaml.parse(text, Loader=_Loader)  # type: ignore[arg-type]
+    for events, event in enumerate(parsed, start=1):
         if isinstance(event, _COLLECTION_START):
             depth += 1
             if depth > MAX_DEPTH:
@@ -274,7 +423,7 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     try:
         if not _LIBYAML:
             _check_nesting(text, shown)
-        root = yaml.compose(text, Loader=SafeLoader)
+        root = _Loader(text).get_single_node()
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown, error)]) from None
     if root is None:
@@ -288,7 +437,7 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         line = root.start_mark.line + 1
         raise DataError([Problem(shown, line, "", f"expected a mapping of keys, found {found}")])
     try:
-        data = SafeLoader("").construct_document(root)
+        data = _Loader("").construct_document(root)
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown, error)]) from None
     return YamlDocument(shown, data, root, hashlib.sha256(text.encode("utf-8")).hexdigest())
