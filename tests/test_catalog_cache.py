@@ -16,7 +16,7 @@ def cache_env(tmp_path: Path) -> dict[str, str]:
 
 
 def cached_file(tmp_path: Path) -> Path:
-    return tmp_path / "cache" / "fwtui" / "catalog.pickle"
+    return tmp_path / "cache" / "fwtui" / "catalog.json"
 
 
 def test_a_second_load_reuses_the_cache_and_equals_a_fresh_load(tmp_path: Path) -> None:
@@ -86,14 +86,14 @@ def test_an_unwritable_cache_dir_is_skipped_quietly(tmp_path: Path) -> None:
 def test_a_broken_symlink_does_not_hide_later_changes(tmp_path: Path) -> None:
     env = cache_env(tmp_path)
     data = bundled_framework("flask")
-    data.update(id="tinyweb", name="Old Name")
-    path = write_framework(tmp_path / "data", data, name="zzz")
+    data.update(id="zzz", name="Old Name")  # read after the broken aaa.yaml
+    path = write_framework(tmp_path / "data", data)
     (tmp_path / "data" / "frameworks" / "aaa.yaml").symlink_to(tmp_path / "nowhere")
     (tmp_path / "data" / "README.md").symlink_to(tmp_path / "nowhere")
-    first = run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
+    first = run_cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
     assert first.returncode == 1  # the broken aaa.yaml link is reported...
     (tmp_path / "data" / "frameworks" / "aaa.yaml").unlink()
-    assert run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env).returncode == 0
+    assert run_cli("--data", str(tmp_path / "data"), "show", "zzz", env=env).returncode == 0
     path.write_text(path.read_text(encoding="utf-8").replace("Old Name", "New Name"), "utf-8")
-    shown = run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
+    shown = run_cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
     assert shown.stdout.startswith("New Name")  # ...and the dangling README.md hides nothing

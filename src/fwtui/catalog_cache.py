@@ -1,31 +1,66 @@
 """A cache of the validated catalog, so that later runs skip YAML parsing and validation.
 
-The cache is one file in the user cache directory: a key line, then the pickled Catalog.
+The cache is one file in the user cache directory: a line naming the format and the key,
+then the catalog as plain JSON. Loading it can only ever build fwtui's own model classes
+from strings, numbers, lists and mappings (with ``model_construct``, checked against the
+models' field types as it goes): unlike a pickle, nothing in the file can run code.
+
 The key hashes fwtui's, pydantic's and Python's versions and the name, size, inode and
 modification times of every entry of every data directory read, so any change to the
-data (or to fwtui) means a fresh, fully validated load. A cache that cannot be read is
-ignored; one that cannot be written is skipped. Set FWTUI_NO_CACHE=1 to bypass it.
+data (or to fwtui) means a fresh, fully validated load. Set FWTUI_NO_CACHE=1 to bypass it.
 
-Only a catalog that validated is ever cached, and the file is only read from the user's
-own cache directory, which fwtui creates readable by its owner alone.
+A cache directory or file that is a symlink, is not owned by the current user, or can be
+written by anyone else is never read (a shared or mis-set ``XDG_CACHE_HOME`` must not let
+another user choose what fwtui shows), and nothing is written there either. A cache that
+cannot be read or does not match the models is ignored; one that cannot be written is
+skipped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import enum
+import gc
 import hashlib
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+import types
+import typing
+from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from fwtui import __version__
-from fwtui.catalog import BUNDLED_DIR, FRAMEWORKS_DIR, Catalog, load_catalog
+from fwtui.catalog import BUNDLED_DIR, FRAMEWORKS_DIR, Catalog, Replacement, load_catalog
+from fwtui.fsutil import UnreadableFile, is_private, read_bounded
+from fwtui.models import Criterion as CriterionModel
+from fwtui.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
 
 NO_CACHE_ENV = "FWTUI_NO_CACHE"
-CACHE_FILE = "catalog.pickle"
+CACHE_FILE = "catalog.json"
+FORMAT = "fwtui-catalog-cache 2"
+MAX_CACHE_BYTES = 1 << 30
+"""Largest cache file read (10,000 frameworks take about 300 MiB)."""
+
+# Catalog field -> the model class of its values (dict fields) or of itself (meta).
+_TABLES: dict[str, type[Any]] = {
+    "groups": Group,
+    "scales": Scale,
+    "criteria": CriterionModel,
+    "frameworks": Framework,
+    "questions": Question,
+    "topics": Topic,
+    "faq": FaqEntry,
+}
+
+
+class _Mismatch(Exception):
+    """The cached JSON does not have the shape the models expect."""
 
 
 def cache_file() -> Path | None:
@@ -68,27 +103,213 @@ def _entry_line(path: Path) -> str:
     )
 
 
-def _read(path: Path, key: str) -> Catalog | None:
+# ------------------------------------------------------------------ trust checks
+
+
+def _trusted_dir(directory: Path, create: bool) -> bool:
+    """The cache directory exists (or was just made), is a real directory and is private."""
     try:
-        with path.open("rb") as stream:
-            if stream.readline() != f"{key}\n".encode():
-                return None
-            catalog = pickle.load(stream)
-    except Exception:  # a cache that cannot be read is the same as no cache
+        info = os.lstat(directory)
+    except FileNotFoundError:
+        if not create:
+            return False
+        try:
+            directory.mkdir(mode=0o700, parents=True)
+            info = os.lstat(directory)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and is_private(info)
+
+
+# ---------------------------------------------------------------- JSON <-> models
+
+
+def _builder(annotation: Any) -> Callable[[Any], Any]:
+    """A function that turns JSON data into a value of ``annotation``, or raises _Mismatch."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _builder(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return _union_builder(args)
+    if origin is list:
+        item = _builder(args[0])
+
+        def build_list(value: Any) -> list[Any]:
+            if not isinstance(value, list):
+                raise _Mismatch
+            return [item(v) for v in value]
+
+        return build_list
+    if origin is dict:
+        item = _builder(args[1])
+
+        def build_dict(value: Any) -> dict[str, Any]:
+            if not isinstance(value, dict):
+                raise _Mismatch
+            return {_text(k): item(v) for k, v in value.items()}
+
+        return build_dict
+    if origin is typing.Literal:
+        return lambda value: value if value in args else _fail()
+    if isinstance(annotation, type):
+        return _type_builder(annotation)
+    raise TypeError(f"the cache cannot hold {annotation!r}")  # a model field type we forgot
+
+
+def _type_builder(kind: type[Any]) -> Callable[[Any], Any]:
+    from pydantic import BaseModel
+
+    if issubclass(kind, BaseModel):
+        return _model_builder(kind)
+    if issubclass(kind, enum.Enum):
+        return lambda value: kind(value)
+    if kind is dt.date:
+        return lambda value: dt.date.fromisoformat(_text(value))
+    if kind is float:
+        return _number
+    if kind is str:
+        return _text
+    if kind is int:
+        return lambda value: value if type(value) is int else _fail()
+    if kind is type(None):
+        return lambda value: None if value is None else _fail()
+    raise TypeError(f"the cache cannot hold {kind!r}")
+
+
+def _union_builder(args: tuple[Any, ...]) -> Callable[[Any], Any]:
+    builders = [_builder(arg) for arg in args]
+
+    def build_union(value: Any) -> Any:
+        for build in builders:
+            try:
+                return build(value)
+            except (_Mismatch, ValueError, TypeError):
+                continue
+        raise _Mismatch
+
+    return build_union
+
+
+@cache
+def _model_builder(model: Any) -> Callable[[Any], Any]:
+    # Fields are compiled on first use: a model can contain itself (When holds Whens).
+    fields: dict[str, Callable[[Any], Any]] = {}
+
+    def build_model(value: Any) -> Any:
+        if not fields:
+            fields.update({n: _builder(i.annotation) for n, i in model.model_fields.items()})
+        if not isinstance(value, dict) or value.keys() != fields.keys():
+            raise _Mismatch
+        return _construct(model, {name: fields[name](value[name]) for name in fields})
+
+    return build_model
+
+
+def _construct(model: type[Any], values: dict[str, Any]) -> Any:
+    """What ``model.model_construct(**values)`` does when every field is given, without its
+    per-call bookkeeping (it was two thirds of a cached load)."""
+    instance = object.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else _fail()
+
+
+def _number(value: Any) -> float:
+    return float(value) if type(value) in (int, float) else _fail()
+
+
+def _fail() -> Any:
+    raise _Mismatch
+
+
+def catalog_document(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as plain JSON data (field names, not aliases)."""
+    document: dict[str, Any] = {"meta": catalog.meta.model_dump(mode="json")}
+    for name in _TABLES:
+        table: dict[str, Any] = getattr(catalog, name)
+        document[name] = {key: entry.model_dump(mode="json") for key, entry in table.items()}
+    document["files"] = list(catalog.files)
+    document["replacements"] = [vars(r) for r in catalog.replacements]
+    document["content_hash"] = catalog.content_hash
+    return document
+
+
+def catalog_from_document(document: Any) -> Catalog:
+    """The catalog that :func:`catalog_document` wrote; _Mismatch if it is not one."""
+    if not isinstance(document, dict):
+        raise _Mismatch
+    tables = {name: _table(model, document.get(name)) for name, model in _TABLES.items()}
+    files = document.get("files")
+    replacements = document.get("replacements")
+    if not isinstance(files, list) or not isinstance(replacements, list):
+        raise _Mismatch
+    return Catalog(
+        meta=_model_builder(Meta)(document.get("meta")),
+        files=tuple(_text(name) for name in files),
+        replacements=tuple(_replacement(item) for item in replacements),
+        content_hash=_text(document.get("content_hash")),
+        **tables,
+    )
+
+
+def _table(model: Any, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Mismatch
+    build = _model_builder(model)
+    return {_text(key): build(entry) for key, entry in value.items()}
+
+
+def _replacement(item: Any) -> Replacement:
+    if not isinstance(item, dict) or set(item) != {"kind", "id", "old_file", "new_file"}:
+        raise _Mismatch
+    return Replacement(**{key: _text(value) for key, value in item.items()})
+
+
+# ------------------------------------------------------------------ read / write
+
+
+def _read(path: Path, key: str) -> Catalog | None:
+    if not _trusted_dir(path.parent, create=False):
         return None
-    return catalog if isinstance(catalog, Catalog) else None
+    try:
+        raw = read_bounded(path, MAX_CACHE_BYTES, follow_links=False, private=True)
+    except UnreadableFile:
+        return None
+    header, _, body = raw.partition(b"\n")
+    if header != f"{FORMAT} {key}".encode():
+        return None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a large catalog is many small acyclic objects; see catalog.load_catalog
+    try:
+        return catalog_from_document(json.loads(body))
+    except (_Mismatch, ValueError, TypeError, RecursionError):
+        return None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 def _write(path: Path, key: str, catalog: Catalog) -> None:
+    if not _trusted_dir(path.parent, create=True):
+        return
     temporary = None
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        body = json.dumps(catalog_document(catalog), ensure_ascii=False, separators=(",", ":"))
         handle, temporary = tempfile.mkstemp(prefix=".catalog.", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(f"{key}\n".encode())
-            pickle.dump(catalog, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except (OSError, pickle.PicklingError):
+            stream.write(f"{FORMAT} {key}\n".encode())
+            stream.write(body.encode("utf-8", errors="surrogateescape"))
+        os.replace(temporary, path)  # replaces a planted link, never writes through it
+    except (OSError, ValueError):
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
