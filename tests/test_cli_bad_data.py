@@ -79,11 +79,21 @@ def test_duplicate_key(tmp_path: Path) -> None:
 def test_duplicate_id_across_files(tmp_path: Path) -> None:
     data = bundled_framework("flask")
     data["id"] = "mine"
-    write_framework(tmp_path, data, "mine")
-    second = write_framework(tmp_path, data, "mine_again")
+    first = write_framework(tmp_path, data, "mine")
+    second = first.with_suffix(".yml")
+    second.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
     code, lines = validate(tmp_path)
     assert code == 1
     assert_problem(lines, second, 1, "id", "duplicate framework id 'mine'", "mine.yaml:1")
+
+
+def test_a_framework_file_must_be_named_after_its_id(tmp_path: Path) -> None:
+    # Otherwise frameworks/mynotes.yaml with `id: django` silently replaced Django.
+    path = write_framework(tmp_path, bundled_framework("django"), "mynotes")
+    code, lines = validate(tmp_path)
+    assert code == 1
+    assert_problem(lines, path, 1, "id", "id 'django'", "'mynotes.yaml'", "django.yaml")
+    assert len(lines) == 2  # that problem and the count
 
 
 def test_dangling_reference(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ from fwtui.models import (
     When,
 )
 from fwtui.problems import DataError, Problem, UsageError, valid_list
+from fwtui.safetext import clean_line, quoted
 
 BUNDLED_DIR = Path(__file__).parent / "data"
 ENV_VAR = "FWTUI_DATA"
@@ -163,16 +164,19 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseMode
     return current
 
 
-def _quoted(text: str, limit: int = 60) -> str:
-    """A value quoted in a message: long values are cut so one problem stays one line."""
-    return f"'{text}'" if len(text) <= limit else f"'{text[:limit]}...' ({len(text)} characters)"
+def _shown_input(value: object) -> str:
+    """A value as quoted in a message; str() of a huge integer can itself fail."""
+    try:
+        return quoted(str(value))
+    except ValueError:
+        return f"a {type(value).__name__} too long to show"
 
 
 def _clean_message(error: Any) -> str:
     if error["type"] in ("enum", "literal_error"):
         expected = str((error.get("ctx") or {}).get("expected", ""))
         values = [v.strip(" '") for v in re.split(r",| or ", expected) if v.strip(" '")]
-        return f"{_quoted(str(error.get('input')))} is not allowed {valid_list(values)}"
+        return f"{_shown_input(error.get('input'))} is not allowed {valid_list(values)}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
@@ -244,7 +248,8 @@ class _Pending:
 
 
 def _shown_name(path: Path, base: Path, label: str) -> str:
-    return f"{label}/{path.relative_to(base).as_posix()}"
+    """How a data file is named in messages: printable, whatever bytes its name holds."""
+    return clean_line(f"{label}/{path.relative_to(base).as_posix()}")
 
 
 def _load_file(
@@ -263,6 +268,14 @@ def _load_file(
         pending.digests.append(f"{path.parent.name}/{path.name}:{document.digest}")
         if is_framework:
             framework = parse_model(document, Framework)
+            if framework.id != path.stem:
+                # Otherwise notes.yaml with `id: django` would silently replace Django.
+                message = (
+                    f"id '{framework.id}' does not match the file name {quoted(path.name)}: "
+                    f"a framework file is named after its id ({framework.id}.yaml)"
+                )
+                pending.problems.append(Origin(document, ()).problem(("id",), message))
+                return
             pending.add("framework", framework, Origin(document, ()), seen)
         elif path.name == "meta.yaml":
             if not bundled:
@@ -526,7 +539,8 @@ def _load_catalog(dirs: Sequence[Path]) -> Catalog:
         faq={k: v[0] for k, v in entries["faq"].items()},
         files=tuple(pending.files),
         replacements=tuple(pending.replacements),
-        content_hash="sha256:" + hashlib.sha256("\n".join(pending.digests).encode()).hexdigest(),
+        content_hash="sha256:"
+        + hashlib.sha256("\n".join(pending.digests).encode(errors="surrogateescape")).hexdigest(),
     )
 
 
