@@ -210,14 +210,16 @@ def test_an_answers_file_of_another_format_version_is_refused(tmp_path: Path) ->
     assert "colour: unknown key (valid: fwtui_version, schema_version" in extra.stderr
 
 
-def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+def test_output_replaces_a_symlink_and_leaves_its_target_alone(tmp_path: Path) -> None:
+    # A link planted where a file is written must not make fwtui overwrite what it names.
     target = tmp_path / "real.md"
     target.write_text("old\n", encoding="utf-8")
     (tmp_path / "link.md").symlink_to(target)
     result = run_cli("recommend", "--format", "markdown", "--output", str(tmp_path / "link.md"))
     assert result.returncode == 0
-    assert (tmp_path / "link.md").is_symlink()
-    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert not (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "link.md").read_text(encoding="utf-8").startswith("# ")
+    assert target.read_text(encoding="utf-8") == "old\n"
 
 
 def test_a_bad_output_writes_no_answers_file(tmp_path: Path) -> None:

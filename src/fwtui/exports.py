@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import textwrap
 from typing import Any
 
 from fwtui.advisor import Ranked, Recommendation
 from fwtui.catalog import Catalog
 from fwtui.models import QuestionType
-from fwtui.safetext import dumps
+from fwtui.problems import UsageError
+from fwtui.safetext import dumps, pad, quoted, url_inert, wrap
 from fwtui.safetext import markdown_inert as _md
 
 FORMATS = ("text", "markdown", "json", "adr")
@@ -23,9 +23,16 @@ WIDTH = 80
 
 
 def today() -> dt.date:
+    """The ADR's date: SOURCE_DATE_EPOCH (reproducible builds) when set, else today (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch[:20]), tz=dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={quoted(epoch, 24)} is not a date fwtui can use "
+                "(seconds since 1970, up to the year 9999)"
+            ) from None
     return dt.datetime.now(tz=dt.timezone.utc).date()
 
 
@@ -120,7 +127,7 @@ def render_text(
     width = max(40, width)
 
     def _wrapped(text: str, indent: str) -> list[str]:
-        return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
+        return wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
 
     lines = ["Answers"]
     lines += [w for line in answer_lines(catalog, result) for w in _wrapped(line, "  ")]
@@ -128,9 +135,9 @@ def render_text(
     if not result.ranking:
         lines.append("  Every framework was eliminated by the must-haves below.")
     for index, ranked in enumerate(result.ranking[:shown], start=1):
-        name = ranked.framework.name[:14]
+        name = pad(ranked.framework.name, 14)
         lines.append(
-            f"  {index:>2}. {name:<14} {score_bar(result, ranked)} "
+            f"  {index:>2}. {name} {score_bar(result, ranked)} "
             f"{result.percent(ranked):5.1f}%  ({ranked.score:.2f})"
         )
         if index <= 3:
@@ -263,7 +270,7 @@ def render_adr(catalog: Catalog, result: Recommendation) -> str:
     sources = sorted({str(url) for r in result.ranking[:2] for url in r.framework.sources})
     if sources:
         lines += ["", "Sources:", ""]
-        lines += [f"* <{url}>" for url in sources]
+        lines += [f"* <{url_inert(url)}>" for url in sources]
     return "\n".join(lines) + "\n"
 
 

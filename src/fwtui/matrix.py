@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fwtui.catalog import Catalog
 from fwtui.models import CAPABILITY_SCALE, Criterion, Framework
 from fwtui.problems import UsageError
-from fwtui.safetext import dumps, markdown_inert
+from fwtui.safetext import dumps, fit, markdown_inert, pad
 
 TABLE_WIDTH = 80
 UNKNOWN_SYMBOL = "?"
@@ -61,10 +61,6 @@ def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool 
     return Matrix(tuple(frameworks), tuple(rows), legend)
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def render_table(matrix: Matrix, width: int | None = None) -> str:
     """Plain-text blocks no wider than ``width``; frameworks that do not fit go to a next block."""
     width = max(40, width or TABLE_WIDTH)
@@ -78,7 +74,7 @@ def render_table(matrix: Matrix, width: int | None = None) -> str:
         if lines:
             lines.append("")
         header = "".ljust(label_width) + "".join(
-            _fit(frameworks[i].name, cell_width - 1).ljust(cell_width) for i in block
+            pad(fit(frameworks[i].name, cell_width - 1), cell_width) for i in block
         )
         lines.append(header.rstrip())
         lines.append("-" * (label_width + cell_width * len(block) - 1))
@@ -86,21 +82,17 @@ def render_table(matrix: Matrix, width: int | None = None) -> str:
         for row in matrix.rows:
             if row.group_label != group:
                 group = row.group_label
-                lines.append(_fit(group, width))
+                lines.append(fit(group, width))
             cells = "".join(
-                _fit(f"{row.cells[i].symbol} {row.cells[i].label}", cell_width - 1).ljust(
-                    cell_width
-                )
+                pad(fit(f"{row.cells[i].symbol} {row.cells[i].label}", cell_width - 1), cell_width)
                 for i in block
             )
-            lines.append(
-                (" " + _fit(row.criterion.short, label_width - 2)).ljust(label_width) + cells
-            )
+            lines.append(pad(" " + fit(row.criterion.short, label_width - 2), label_width) + cells)
             lines[-1] = lines[-1].rstrip()
     if not matrix.rows:
         lines.append("(no rows: the frameworks agree on every criterion)")
     lines.append("")
-    lines.append(_fit(matrix.legend, width))
+    lines.append(fit(matrix.legend, width))
     return "\n".join(lines) + "\n"
 
 
@@ -116,15 +108,22 @@ def render_markdown(matrix: Matrix) -> str:
     return "\n".join(lines) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_inert(cell: str) -> str:
+    """A cell that a spreadsheet shows as text: a leading formula character gets a quote."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def render_csv(matrix: Matrix) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["criterion", "label", "group", *(f.id for f in matrix.frameworks)])
     for row in matrix.rows:
-        writer.writerow(
-            [row.criterion.id, row.criterion.label, row.criterion.group]
-            + [cell.level for cell in row.cells]
-        )
+        cells = [row.criterion.id, row.criterion.label, row.criterion.group]
+        writer.writerow([csv_inert(cell) for cell in cells + [c.level for c in row.cells]])
     return buffer.getvalue()
 
 

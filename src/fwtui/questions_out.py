@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from fwtui.catalog import Catalog
 from fwtui.models import When
+from fwtui.safetext import wrap
 
 WIDTH = 80
 
@@ -30,7 +30,7 @@ def questions_text(catalog: Catalog) -> str:
         lines.append(f"{number}. {question.id}: {question.prompt} ({kind})")
         if question.when is not None:
             lines.append(f"   asked only when {describe_when(question.when)}")
-        lines += textwrap.wrap(question.help, WIDTH, initial_indent="   ", subsequent_indent="   ")
+        lines += wrap(question.help, WIDTH, initial_indent="   ", subsequent_indent="   ")
         for choice in question.choices:
             default = " (default)" if choice.id in question.default else ""
             lines.append(f"   - {choice.id}: {choice.label}{default}")

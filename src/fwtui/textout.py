@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from fwtui.catalog import Catalog
 from fwtui.models import Framework, Point
+from fwtui.safetext import cell_width, fit, pad, wrap
 
 WIDTH = 80
 KIND_LABELS = {
@@ -16,32 +15,28 @@ KIND_LABELS = {
 }
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def framework_lines(catalog: Catalog) -> list[str]:
     """One line per framework: id, name, kind, interface, latest version, tagline."""
     lines = []
     for framework in catalog.frameworks.values():
         interface = "/".join(i.value for i in framework.interface)
         head = (
-            f"{framework.id:<10} {_fit(framework.name, 10):<10} "
-            f"{KIND_LABELS[framework.kind.value]:<10} {_fit(interface, 15):<15} "
-            f"{_fit(framework.latest.version, 8):<8} "
+            f"{framework.id:<10} {pad(framework.name, 10)} "  # ids are ASCII, never cut
+            f"{pad(KIND_LABELS[framework.kind.value], 10)} {pad(interface, 15)} "
+            f"{pad(framework.latest.version, 8)} "
         )
-        lines.append(head + _fit(framework.tagline, max(10, WIDTH - len(head))))
+        lines.append(head + fit(framework.tagline, max(10, WIDTH - cell_width(head))))
     return lines
 
 
 def _wrap(text: str, indent: str = "  ") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+    return wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
 def _bullets(items: list[str]) -> list[str]:
     lines: list[str] = []
     for item in items:
-        lines += textwrap.wrap(item, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+        lines += wrap(item, WIDTH, initial_indent="  - ", subsequent_indent="    ")
     return lines
 
 
@@ -64,12 +59,12 @@ def framework_text(catalog: Catalog, framework: Framework) -> str:
     ]
     lines = [
         f"{framework.name} ({framework.id})",
-        "=" * min(WIDTH, len(framework.name) + len(framework.id) + 3),
-        *textwrap.wrap(framework.tagline, WIDTH),
+        "=" * min(WIDTH, cell_width(framework.name) + len(framework.id) + 3),
+        *wrap(framework.tagline, WIDTH),
         "",
     ]
     for label, value in profile:
-        lines += textwrap.wrap(
+        lines += wrap(
             value,
             WIDTH,
             initial_indent=f"  {label + ':':<16}",
