@@ -16,8 +16,10 @@ from fwtui import __version__
 from fwtui.catalog import Catalog
 from fwtui.models import SCHEMA_VERSION, QuestionType, Strict
 from fwtui.problems import DataError, UsageError, valid_list
+from fwtui.safetext import clean_line, cut, quoted
 
 Answers = dict[str, tuple[str, ...]]
+MAX_DROPPED_SHOWN = 10
 HEADER = "# fwtui answers file: replay with `fwtui recommend --answers FILE`\n"
 
 
@@ -38,12 +40,13 @@ def check_answer(catalog: Catalog, question_id: str, choice_ids: list[str]) -> t
     """The choices as a tuple, or a UsageError naming the bad value and the valid ones."""
     question = catalog.questions.get(question_id)
     if question is None:
-        raise UsageError(f"unknown question '{question_id}' {valid_list(catalog.questions)}")
+        raise UsageError(f"unknown question {quoted(question_id)} {valid_list(catalog.questions)}")
     valid = [choice.id for choice in question.choices]
     for choice_id in choice_ids:
         if choice_id not in valid:
+            shown = quoted(choice_id)
             raise UsageError(
-                f"unknown choice '{choice_id}' for question '{question_id}' {valid_list(valid)}"
+                f"unknown choice {shown} for question '{question_id}' {valid_list(valid)}"
             )
     if question.type is QuestionType.single and len(choice_ids) != 1:
         got = ", ".join(choice_ids) if choice_ids else "nothing"
@@ -68,8 +71,9 @@ def parse_answer_option(catalog: Catalog, text: str) -> tuple[str, tuple[str, ..
 
 def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
     """Answers from a file; problems are UsageErrors, changes in the catalog are warnings."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise UsageError(f"--answers {path}: no such file")
+    # Anything else (a FIFO, a device, a directory, a huge file) is refused by the reader.
     try:
         from fwtui.yamlsafe import load_yaml
 
@@ -79,7 +83,7 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
         raise UsageError(f"--answers {error.problems[0]}") from None
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"][:2])
+        where = cut(clean_line(".".join(str(part) for part in first["loc"][:2])), 120)
         message = str(first["msg"])
         if first["type"] == "extra_forbidden":
             message = f"unknown key {valid_list(AnswersFile.model_fields)}"
@@ -96,6 +100,7 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
             f"now data {catalog.meta.data_version} (catalog {catalog.content_hash[:19]})"
         )
     answers: Answers = {}
+    dropped = 0
     for question_id, raw in parsed.answers.items():
         choices = [raw] if isinstance(raw, str) else list(raw)
         try:
@@ -103,7 +108,11 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
         except UsageError as error:
             if same_catalog:
                 raise UsageError(f"--answers {path}: {error}") from None
-            warn.append(f"{path}: dropped the answer to '{question_id}': {error}")
+            dropped += 1
+            if dropped <= MAX_DROPPED_SHOWN:
+                warn.append(f"{path}: dropped the answer to {quoted(question_id)}: {error}")
+    if dropped > MAX_DROPPED_SHOWN:
+        warn.append(f"{path}: dropped {dropped - MAX_DROPPED_SHOWN} more answers")
     return answers
 
 

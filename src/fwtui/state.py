@@ -1,7 +1,9 @@
 """What the TUI remembers between runs, in the user state dir: last answers and theme.
 
-Files here are written atomically and read defensively: a corrupt file is ignored with a
-notice, never a crash.
+Files here are written atomically (a symlink in their place is replaced, never followed)
+and read defensively: a corrupt file is ignored with a notice, never a crash. An app that
+``fwtui serve`` runs for a browser remembers nothing: a visitor must not change what the
+person at the terminal sees next time.
 """
 
 from __future__ import annotations
@@ -29,8 +31,16 @@ def state_dir() -> Path:
     return user_state_path("fwtui", appauthor=False)
 
 
+def _remembers() -> bool:
+    from fwtui.serve import is_served
+
+    return not is_served()
+
+
 def save_last_answers(catalog: Catalog, answers: Answers) -> Path | None:
     """Remember the answers; returns None (silently) when the state dir cannot be written."""
+    if not _remembers():
+        return None
     directory = state_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -43,7 +53,7 @@ def save_last_answers(catalog: Catalog, answers: Answers) -> Path | None:
 def load_last_answers(catalog: Catalog) -> tuple[Answers | None, list[str]]:
     """(answers or None, notices). A missing file is no notice; a broken one is."""
     path = state_dir() / LAST_ANSWERS
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, []
     notices: list[str] = []
     try:
@@ -55,7 +65,7 @@ def load_last_answers(catalog: Catalog) -> tuple[Answers | None, list[str]]:
 
 def load_theme() -> str | None:
     path = state_dir() / SETTINGS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
     from fwtui.yamlsafe import load_yaml  # only when a theme was saved: yaml is slow to import
 
@@ -68,6 +78,8 @@ def load_theme() -> str | None:
 
 
 def save_theme(theme: str) -> None:
+    if not _remembers():
+        return
     import yaml
 
     directory = state_dir()
