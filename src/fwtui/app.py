@@ -12,19 +12,23 @@ import time
 from collections.abc import Callable
 from functools import partial
 from importlib import import_module
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Hit, Hits, Provider
+from textual.command import Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from fwtui.catalog import Catalog
-from fwtui.config import keys_file, load_keymap
+from fwtui.config import keys_file, load_keymap, read_failure
+from fwtui.problems import DataError
+from fwtui.safetext import clean, clean_line, clean_name
 from fwtui.screens.common import FAQ, TOPIC
 from fwtui.screens.overview import OverviewScreen
-from fwtui.state import load_theme, save_theme
+from fwtui.state import SETTINGS, save_theme, state_dir
 
 # Only the overview is imported up front: the other screens load when first shown,
 # which keeps their widgets' imports off the path to the first frame.
@@ -56,14 +60,43 @@ MODE_TITLES = {
 }
 
 
-# After the terminal hangs up: how long the clean exit may take, and the status if it did not.
+# After the terminal hangs up or SIGTERM arrives: how long the clean exit may take before
+# the process is ended anyway. The exit status is the one a shell reports for the signal.
 HANGUP_GRACE = 2.0
 EXIT_HANGUP = 129  # 128 + SIGHUP, as a shell reports a process ended by a hang-up
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 SCREENS_GROUP = Binding.Group("Screens", compact=True)
 
 
+def _highlighted(matcher: Matcher, name: str) -> Content:
+    """``name`` as literal content with the matched letters highlighted.
+
+    ``Matcher.highlight`` parses its argument as markup: a name holding ``[/users/{id}]``
+    would crash the palette and ``[@click=...]`` would become an action.
+    """
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _help(text: str) -> str:
+    """Help text for a palette hit: one literal line (a description's lines are joined).
+
+    Textual parses a ``str`` help as markup but takes a ``Content`` as it is, so a
+    ``Content`` is passed where ``str`` is declared.
+    """
+    return cast(str, Content(" ".join(clean(text).split())))
+
+
 class JumpProvider(Provider):
-    """Command palette entries: every screen, framework, criterion, topic and FAQ entry."""
+    """Command palette entries: every screen, framework, criterion, topic and FAQ entry.
+
+    Names and help texts come from data: each is one sanitised line, shown as literal
+    ``Content``, never as markup.
+    """
 
     def _targets(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self.app
@@ -77,7 +110,7 @@ class JumpProvider(Provider):
         for framework in catalog.frameworks.values():
             targets.append(
                 (
-                    f"Framework: {framework.name}",
+                    f"Framework: {clean_name(framework.name)}",
                     framework.tagline,
                     partial(app.goto_framework, framework.id),
                 )
@@ -85,18 +118,26 @@ class JumpProvider(Provider):
         for criterion in catalog.criteria.values():
             targets.append(
                 (
-                    f"Criterion: {criterion.label}",
+                    f"Criterion: {clean_name(criterion.label)}",
                     criterion.description,
                     partial(app.goto_criterion, criterion.id),
                 )
             )
         for topic in catalog.topics.values():
             targets.append(
-                (f"Guide: {topic.title}", "Guide topic", partial(app.goto_guide, TOPIC + topic.id))
+                (
+                    f"Guide: {clean_line(topic.title)}",
+                    "Guide topic",
+                    partial(app.goto_guide, TOPIC + topic.id),
+                )
             )
         for entry in catalog.faq.values():
             targets.append(
-                (f"FAQ: {entry.question}", "Question", partial(app.goto_guide, FAQ + entry.id))
+                (
+                    f"FAQ: {clean_line(entry.question)}",
+                    "Question",
+                    partial(app.goto_guide, FAQ + entry.id),
+                )
             )
         return targets
 
@@ -105,11 +146,12 @@ class JumpProvider(Provider):
         for name, help_text, command in self._targets():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)
+                prompt = _highlighted(matcher, name)
+                yield Hit(score, prompt, command, text=name, help=_help(help_text))
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._targets()[: len(MODE_TITLES)]:
-            yield Hit(1.0, name, command, text=name, help=help_text)
+            yield Hit(1.0, Content(name), command, text=name, help=_help(help_text))
 
 
 class FwtuiApp(App[None]):
@@ -155,29 +197,82 @@ class FwtuiApp(App[None]):
         self.DEFAULT_MODE = self.start_mode  # type: ignore[misc]
         super().__init__()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, the screens' and widgets' too, is sanitised literal text.
+
+        Notices quote file names, ``keys.yaml`` entries and error messages: as markup,
+        ``[@click=app.quit]`` in one would run an action and ``[/x]`` would crash the app.
+        ``markup`` is accepted for Textual's signature and ignored.
+        """
+        super().notify(
+            clean(str(message)),
+            title=clean_line(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's text: one clean line each, whatever a screen set."""
+        return super().format_title(clean_line(title), clean_line(sub_title))
+
     def on_mount(self) -> None:
-        theme = load_theme()
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        self.restore_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_user_keymap()
-        self._quit_on_hangup()
+        self._end_on_signals()
         self._watch_terminal()
 
-    def _quit_on_hangup(self) -> None:
-        """Quit like ``q`` when the terminal hangs up (SSH dropped, terminal window closed).
+    def restore_theme(self) -> None:
+        """Use the theme saved in ``settings.yaml``; a broken file is one notice, no crash."""
+        path = state_dir() / SETTINGS
+        try:
+            if not path.is_file():
+                return
+            from fwtui.yamlsafe import load_yaml  # only when a theme was saved: slow import
 
-        Textual installs no SIGHUP handler. Python's default action then kills the app
-        without restoring the terminal, and where SIGHUP is ignored (nohup, a shell's
-        ``trap '' HUP``) the app never ends: Textual's input thread keeps reading the
-        hung-up terminal's end-of-file at full CPU. Handling SIGHUP here covers both.
-        """
-        hangup = getattr(signal, "SIGHUP", None)  # absent on Windows
-        if hangup is None:
+            theme = load_yaml(path, str(path)).data.get("theme")
+        except DataError as error:
+            self.notify(f"Ignored the saved settings: {error.problems[0]}", severity="warning")
             return
-        # The loop refuses a signal handler outside the main thread: keep the default there.
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(hangup, self._terminal_gone)
+        except Exception as error:  # never crash over a settings file
+            notice = f"Ignored the saved settings: {read_failure(path, error)}"
+            self.notify(notice, severity="warning")
+            return
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def _end_on_signals(self) -> None:
+        """Quit like ``q`` on SIGHUP (the terminal hung up) and on SIGTERM.
+
+        Textual installs no handler for either. Python's default action then kills the
+        app without restoring the terminal (left in the alternate screen, mouse reporting
+        on, cursor hidden), and where SIGHUP is ignored (nohup, a shell's ``trap '' HUP``)
+        the app never ends: Textual's input thread keeps reading the hung-up terminal's
+        end-of-file at full CPU. Handling both here covers all of that. Under ``fwtui
+        serve`` Textual's web driver handles SIGTERM itself, so it keeps that one.
+        """
+        from fwtui.serve import is_served
+
+        wanted = [("SIGHUP", EXIT_HANGUP)]
+        if not is_served():
+            wanted.append(("SIGTERM", EXIT_TERMINATED))
+        loop = asyncio.get_running_loop()
+        for name, status in wanted:
+            number = getattr(signal, name, None)  # SIGHUP is absent on Windows
+            if number is None:
+                continue
+            # The loop refuses a handler outside the main thread: keep the default there.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._end_now, status)
 
     def _watch_terminal(self) -> None:
         """Quit when the terminal is gone even if no SIGHUP arrives.
@@ -200,7 +295,10 @@ class FwtuiApp(App[None]):
         self.set_interval(2.0, check, name="terminal-watch")
 
     def _terminal_gone(self) -> None:
-        """Quit because the terminal is gone, and make sure the process really ends.
+        self._end_now(EXIT_HANGUP)
+
+    def _end_now(self, status: int) -> None:
+        """Quit cleanly with ``status`` (a signal's), and make sure the process really ends.
 
         Textual's clean exit writes to the terminal to restore it; with the terminal gone
         that write was seen to block forever (about one kill in six in the benchmark), so
@@ -209,10 +307,10 @@ class FwtuiApp(App[None]):
 
         def end_anyway() -> None:
             time.sleep(HANGUP_GRACE)
-            os._exit(EXIT_HANGUP)
+            os._exit(status)
 
-        threading.Thread(target=end_anyway, name="fwtui-hangup", daemon=True).start()
-        self.exit()
+        threading.Thread(target=end_anyway, name="fwtui-signal-exit", daemon=True).start()
+        self.exit(return_code=status)
 
     def _remember_theme(self, theme: Theme) -> None:
         save_theme(theme.name)
@@ -233,7 +331,12 @@ class FwtuiApp(App[None]):
         return {binding.id for _, binding in self._declared_bindings() if binding.id}
 
     def apply_user_keymap(self) -> None:
-        if not keys_file().is_file():
+        """Apply ``keys.yaml``; its problems are notices (at most five), never a crash."""
+        try:
+            present = keys_file().exists()
+        except OSError:  # an unreadable config dir: load_keymap says so
+            present = True
+        if not present:  # no file: the screens' modules need not be imported for their ids
             return
         keymap, problems = load_keymap(self.binding_ids())
         if keymap:

@@ -1,7 +1,9 @@
 """The user's key remapping: ``keys.yaml`` in the user config dir.
 
 A mapping of binding id to keys, e.g. ``mode.matrix: m`` or ``app.quit: ctrl+q,q``.
-Problems become one-line notices; the app never crashes because of this file.
+Problems become one-line notices; the app never crashes because of this file. The file
+may come from anyone's dotfiles: every value quoted in a notice is sanitised and cut
+(the app shows notices as literal text, never markup).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from fwtui.problems import DataError
+from fwtui.safetext import clean_line, cut, quoted
 
 CONFIG_ENV = "FWTUI_CONFIG_DIR"
 KEYS_FILE = "keys.yaml"
@@ -29,35 +32,49 @@ def keys_file() -> Path:
     return config_dir() / KEYS_FILE
 
 
-def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
-    """(binding id -> keys, problems). Valid entries apply even when others are wrong."""
-    path = keys_file()
-    if not path.is_file():
-        return {}, []
-    from fwtui.yamlsafe import load_yaml
+def read_failure(path: Path, error: BaseException) -> str:
+    """One line saying why ``path`` could not be read, for an error no loader foresaw."""
+    reason = cut(clean_line(str(error)), 200) or type(error).__name__
+    return f"{cut(clean_line(str(path)), 300)}: could not be read ({reason})"
 
+
+def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
+    """(binding id -> keys, problems). Valid entries apply even when others are wrong.
+
+    Never raises: a file that cannot be read or parsed is one problem.
+    """
+    path = keys_file()
     try:
+        if not path.is_file():
+            return {}, []
+        from fwtui.yamlsafe import load_yaml
+
         data = load_yaml(path, str(path)).data
     except DataError as error:
-        return {}, [str(problem) for problem in error.problems]
+        return {}, [str(error.problems[0])] if error.problems else [read_failure(path, error)]
+    except Exception as error:  # a bad keys.yaml must never stop the app
+        return {}, [read_failure(path, error)]
     keymap: dict[str, str] = {}
     problems: list[str] = []
+    shown_path = cut(clean_line(str(path)), 300)
     for binding_id, keys in data.items():
-        if binding_id not in known_ids:
+        if not isinstance(binding_id, str) or binding_id not in known_ids:
             valid = ", ".join(sorted(known_ids))
-            problems.append(f"{path}: unknown binding id '{binding_id}' (valid: {valid})")
+            problems.append(
+                f"{shown_path}: unknown binding id {quoted(str(binding_id))} (valid: {valid})"
+            )
             continue
         if isinstance(keys, int) and not isinstance(keys, bool):
             keys = str(keys)  # `mode.matrix: 6` is read by YAML as a number
         parts = [part.strip() for part in keys.split(",")] if isinstance(keys, str) else []
         bad = [part for part in parts if not _is_key(part)]
         if not parts or bad:
-            shown = f"'{bad[0]}' is not a key; " if bad else ""
+            shown = f"{quoted(bad[0])} is not a key; " if bad else ""
             problems.append(
-                f"{path}: {binding_id}: {shown}keys look like 'm', 'ctrl+q', 'f2' or 'm,f2'"
+                f"{shown_path}: {binding_id}: {shown}keys look like 'm', 'ctrl+q', 'f2' or 'm,f2'"
             )
         else:
-            keymap[str(binding_id)] = ",".join(parts)
+            keymap[binding_id] = ",".join(parts)
     return keymap, problems
 
 
@@ -76,7 +93,8 @@ def _is_key(key: str) -> bool:
     if name in {key.value for key in Keys}:
         return True
     try:  # Textual names punctuation by its Unicode name: question_mark, full_stop, ...
-        unicodedata.lookup(name.replace("_", " "))
+        character = unicodedata.lookup(name.replace("_", " "))
     except KeyError:
         return False
-    return True
+    # Not a control or formatting character (right-to-left_override names one).
+    return character.isprintable() and not character.isspace()

@@ -11,13 +11,22 @@ from textual.widgets.option_list import Option
 
 from fwtui.advisor import Recommendation, asked_questions, recommend
 from fwtui.answers import Answers
+from fwtui.config import read_failure
 from fwtui.exports import render_text
 from fwtui.models import Question, QuestionType
-from fwtui.screens.common import VIM_BINDINGS, FwScreen, heading, literal, run_vim
+from fwtui.problems import DataError, UsageError
+from fwtui.screens.common import (
+    VIM_BINDINGS,
+    FwScreen,
+    literal,
+    literal_line,
+    literal_name,
+    run_vim,
+)
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.lists import SafeOptionList, SafeSelectionList
-from fwtui.state import load_last_answers, save_last_answers
+from fwtui.state import LAST_ANSWERS, load_last_answers, save_last_answers, state_dir
 
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.
 RESULT_ROWS = 30
@@ -62,8 +71,8 @@ class WizardScreen(FwScreen):
 
     def on_mount(self) -> None:
         self.show_question()
-        answers, notices = load_last_answers(self.catalog)
-        for notice in notices:
+        answers, notices = self._last_answers()
+        for notice in notices[:3]:
             self.notify(notice, severity="warning", timeout=8)
         if answers:
 
@@ -76,6 +85,17 @@ class WizardScreen(FwScreen):
             self.app.push_screen(
                 ConfirmScreen("Resume with the answers from last time? (y/n)"), resume
             )
+
+    def _last_answers(self) -> tuple[Answers | None, list[str]]:
+        """The saved answers and notices about them; a broken state file is one notice."""
+        try:
+            return load_last_answers(self.catalog)
+        except (DataError, UsageError) as error:
+            reason = error.problems[0] if isinstance(error, DataError) else error
+            return None, [f"Ignored the saved answers: {reason}"]
+        except Exception as error:  # never crash over a state file
+            path = state_dir() / LAST_ANSWERS
+            return None, [f"Ignored the saved answers: {read_failure(path, error)}"]
 
     # ---------------------------------------------------------------- questions
 
@@ -98,14 +118,14 @@ class WizardScreen(FwScreen):
         self.query_one("#wizard-step", Static).update(
             Text(f"Step {self.step + 1} of {len(asked)}", style="bold")
         )
-        self.query_one("#wizard-prompt", Static).update(heading(question.prompt))
+        self.query_one("#wizard-prompt", Static).update(literal_line(question.prompt, "bold"))
         self.query_one("#wizard-help", Static).update(literal(question.help))
         single = self.query_one("#wizard-single", OptionList)
         multi: SelectionList[str] = self.query_one("#wizard-multi", SelectionList)
         answer = self.current_answer(question)
         if question.type is QuestionType.single:
             single.clear_options()
-            single.add_options([Option(literal(c.label), id=c.id) for c in question.choices])
+            single.add_options([Option(literal_name(c.label), id=c.id) for c in question.choices])
             ids = [c.id for c in question.choices]
             single.highlighted = ids.index(answer[0]) if answer and answer[0] in ids else 0
             single.display, multi.display = True, False
@@ -113,7 +133,9 @@ class WizardScreen(FwScreen):
             keys = "↑↓ choose · Enter next · b back · s skip (use the default)"
         else:
             multi.clear_options()
-            multi.add_options([(literal(c.label), c.id, c.id in answer) for c in question.choices])
+            multi.add_options(
+                [(literal_name(c.label), c.id, c.id in answer) for c in question.choices]
+            )
             multi.highlighted = 0
             single.display, multi.display = False, True
             multi.focus()
