@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
+from typing import cast
 
 import pytest
 from rich.text import Text
-from textual.widgets import DataTable, OptionList, SelectionList, Static
+from textual._compositor import CompositorUpdate
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, OptionList, SelectionList, Static
+from textual.widgets._toast import Toast
 
 from conftest import bundled_framework, run_cli, write_framework
 from fwtui.advisor import recommend
 from fwtui.app import FwtuiApp
-from fwtui.catalog import bundled_catalog, load_catalog
+from fwtui.catalog import Catalog, bundled_catalog, load_catalog
 from fwtui.exports import render_text
+from fwtui.models import Point
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.guide import GuideScreen
@@ -391,3 +398,267 @@ async def test_a_global_key_remapped_onto_a_screen_key_is_reported() -> None:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("app.help: 'h' is also move.left on OverviewScreen" in m for m in messages)
+
+
+# ------------------------------------------------- hostile text never acts in the TUI
+
+PAYLOADS = (
+    "\x1b]52;c;SEVJTA==\x07",  # OSC 52: set the clipboard
+    "\x1b]0;PWNED\x07",  # OSC 0: set the window title
+    "\x9b31m",  # 8-bit CSI
+    "\u202e",  # right-to-left override
+    "[/users/{id}]",  # markup that does not parse: crashed the palette
+    "[link=https://evil.example]click[/link]",  # a link with deceptive text
+    "[@click=app.quit]x[/]",  # an action run when clicked
+)
+HOSTILE = "Evil " + " ".join(PAYLOADS)
+# What must never reach the terminal: the raw sequences, and any hyperlink (OSC 8).
+RAW = ("\x1b]52", "\x1b]0;", "\x9b", "\u202e", "\x1b]8;", "\x07")
+
+
+def hostile_catalog() -> Catalog:
+    """The bundled catalog with hostile text in every free-text field the TUI shows.
+
+    Built with ``model_copy``, which does not validate: the TUI must be safe on its own,
+    whatever the loader does to such strings.
+    """
+    catalog = bundled_catalog()
+
+    def points(items: tuple[Point, ...] | list[Point]) -> list[Point]:
+        return [p.model_copy(update={"text": HOSTILE}) for p in items]
+
+    first_id, first = next(iter(catalog.frameworks.items()))
+    evil = first.model_copy(
+        update={
+            "name": HOSTILE,
+            "tagline": HOSTILE,
+            "summary": HOSTILE,
+            "philosophy": HOSTILE,
+            "python": HOSTILE,
+            "key_features": [HOSTILE],
+            "use_cases": [HOSTILE],
+            "when_to_choose": [HOSTILE],
+            "example_apps": [HOSTILE],
+            "pros": points(first.pros),
+            "cons": points(first.cons),
+            "toolkit": [
+                c.model_copy(update={"name": HOSTILE, "role": HOSTILE}) for c in first.toolkit
+            ],
+            "ecosystem": [
+                e.model_copy(update={"name": HOSTILE, "note": HOSTILE}) for e in first.ecosystem
+            ],
+            "facts": {k: f.model_copy(update={"note": HOSTILE}) for k, f in first.facts.items()},
+        }
+    )
+    frameworks = {**catalog.frameworks, first_id: evil}
+    criteria = {
+        cid: c.model_copy(update={"label": HOSTILE, "description": HOSTILE})
+        for cid, c in catalog.criteria.items()
+    }
+    groups = {
+        gid: g.model_copy(update={"label": HOSTILE, "description": HOSTILE})
+        for gid, g in catalog.groups.items()
+    }
+    questions = {
+        qid: q.model_copy(
+            update={
+                "prompt": HOSTILE,
+                "help": HOSTILE,
+                "choices": [
+                    c.model_copy(update={"label": f"{c.id} {HOSTILE}", "help": HOSTILE})
+                    for c in q.choices
+                ],
+            }
+        )
+        for qid, q in catalog.questions.items()
+    }
+    topics = {
+        tid: t.model_copy(update={"title": HOSTILE, "body": HOSTILE})
+        for tid, t in catalog.topics.items()
+    }
+    faq = {
+        fid: f.model_copy(update={"question": HOSTILE, "answer": HOSTILE})
+        for fid, f in catalog.faq.items()
+    }
+    return dataclasses.replace(
+        catalog,
+        frameworks=frameworks,
+        criteria=criteria,
+        groups=groups,
+        questions=questions,
+        topics=topics,
+        faq=faq,
+    )
+
+
+def record_output(app: FwtuiApp) -> list[str]:
+    """Every screen update the app sends its terminal, as the text the driver would write."""
+    written: list[str] = []
+    display = app._display
+
+    def recording(screen: Screen[object], renderable: object) -> None:
+        if isinstance(renderable, CompositorUpdate):
+            written.append(renderable.render_segments(app.console))
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = recording  # type: ignore[method-assign]
+    return written
+
+
+def full_frame(app: FwtuiApp) -> str:
+    """What a full redraw of the current screen (and the screens below it) writes."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None
+    return cast(CompositorUpdate, update).render_segments(app.console)
+
+
+def assert_inert(frames: list[str]) -> None:
+    for frame in frames:
+        for raw in RAW:
+            assert raw not in frame, f"{raw!r} reached the terminal"
+
+
+async def test_hostile_text_is_inert_on_every_screen_the_palette_and_help() -> None:
+    app = FwtuiApp(hostile_catalog())
+    written = record_output(app)
+    frames: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # The header: the overview's sub-title is the first framework's name.
+        assert "\x1b" not in app.format_title(app.title, app.screen.sub_title or "").plain
+        frames.append(full_frame(app))
+        assert "[@click=app.quit]x[/]" in static_text(app, "#framework-profile")
+        await pilot.press("2")
+        assert isinstance(app.screen, MatrixScreen)
+        await pilot.press("f")  # the status line names the group
+        assert "[/users/{id}]" in static_text(app, "#matrix-status")
+        await pilot.press("s")  # ... and the criterion sorted by
+        frames.append(full_frame(app))
+        await pilot.press("escape", "slash")
+        box = app.screen.query_one("#matrix-filter", Input)
+        box.value = "\x1b]0;PWNED\x07 \u202e"  # as if pasted
+        await pilot.pause()
+        assert box.value == "\\x1b]0;PWNED\\x07 \\u202e"
+        box.value = "[/users/{id}] [link=https://evil.example]click[/link]"
+        await pilot.pause()
+        status = static_text(app, "#matrix-status")
+        assert "filter: [/users/{id}] [link=https://evil.example]click[/link]" in status
+        frames.append(full_frame(app))
+        await pilot.press("escape")
+        for key in ("3", "4"):
+            await pilot.press(key)
+            await pilot.press("j", "j")
+            frames.append(full_frame(app))
+        await pilot.press("5")
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        frames.append(full_frame(app))
+        while wizard.result is None:
+            await pilot.press("enter")
+        frames.append(full_frame(app))
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Evil")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        palette = full_frame(app)
+        assert "[/users/{id}]" in palette  # help texts shown, literally
+        frames.append(palette)
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        frames.append(full_frame(app))
+        await pilot.press("escape")
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert written, "no screen update was recorded"
+    assert_inert(written + frames)
+    assert not any("\x1b]8;" in frame for frame in written)
+
+
+async def test_palette_search_over_hostile_names_jumps_and_does_not_crash() -> None:
+    catalog = hostile_catalog()
+    app = FwtuiApp(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Criterion: Evil")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MatrixScreen)
+        assert app.screen.current()[0] in catalog.criteria
+    assert app.return_code in (None, 0)
+
+
+async def test_a_notice_quoting_keys_yaml_is_literal_and_clicking_it_runs_nothing() -> None:
+    write_keys('"[@click=app.quit]x[/]": m\n"mode.matrix": "\\e]0;PWNED\\a"\n')
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        notices = list(app._notifications)
+        assert notices
+        assert all(not n.markup for n in notices)
+        assert any("'[@click=app.quit]x[/]'" in n.message for n in notices)
+        assert not any("\x1b" in n.message or "\x07" in n.message for n in notices)
+        toasts = list(app.screen.query(Toast))
+        shown = " ".join(toast.render().plain for toast in toasts)
+        assert "[@click=app.quit]x[/]" in shown
+        for toast in toasts:
+            await pilot.click(toast, offset=(4, 1))
+        await pilot.pause()
+        assert app.is_running
+        assert app.return_code is None
+        assert_inert([full_frame(app)])
+
+
+async def test_notify_is_sanitised_and_never_markup() -> None:
+    app = FwtuiApp(bundled_catalog())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("[/users/{id}] \x1b]0;PWNED\x07", title="[b]t\x9b")
+        app.screen.notify("[@click=app.quit]x[/]")
+        await pilot.pause()
+        messages = [(n.title, n.message, n.markup) for n in app._notifications]
+        assert ("[b]t\\x9b", "[/users/{id}] \\x1b]0;PWNED\\x07", False) in messages
+        assert ("", "[@click=app.quit]x[/]", False) in messages
+        assert_inert([full_frame(app)])
+
+
+BAD_VALUES = {
+    "an impossible date": "2026-02-30",
+    "!!int on text": "!!int junk",
+    "a 5000-digit integer": "9" * 5000,
+}
+
+
+@pytest.mark.parametrize("value", BAD_VALUES.values(), ids=BAD_VALUES.keys())
+@pytest.mark.parametrize(
+    ("where", "name", "body", "screen", "notice"),
+    [
+        ("state", "settings.yaml", "theme: {}\n", "overview", "Ignored the saved settings"),
+        ("config", "keys.yaml", "mode.matrix: {}\n", "overview", "keys.yaml"),
+        (
+            "state",
+            "last-answers.yaml",
+            "fwtui_version: '1'\nschema_version: {}\ndata_version: x\ncatalog_hash: x\n",
+            "wizard",
+            "Ignored the saved answers",
+        ),
+    ],
+    ids=["settings", "keys", "last-answers"],
+)
+async def test_a_bad_config_or_state_file_is_one_notice_not_a_crash(
+    where: str, name: str, body: str, screen: str, notice: str, value: str
+) -> None:
+    env = {"state": "FWTUI_STATE_DIR", "config": "FWTUI_CONFIG_DIR"}[where]
+    folder = Path(os.environ[env])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(body.format(value), encoding="utf-8")
+    app = FwtuiApp(bundled_catalog(), screen=screen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        about_it = [n.message for n in app._notifications if notice in n.message]
+        assert len(about_it) == 1, [n.message for n in app._notifications]
+        assert len(about_it[0]) < 600
+        assert "Traceback" not in about_it[0]
+        await pilot.press("2", "1")
+        assert isinstance(app.screen, OverviewScreen)
+    assert app.return_code in (None, 0)
