@@ -235,7 +235,7 @@ class FwtuiApp(App[None]):
         """Use the theme saved in ``settings.yaml``; a broken file is one notice, no crash."""
         path = state_dir() / SETTINGS
         try:
-            if not path.is_file():
+            if not path.exists() and not path.is_symlink():  # anything else: the reader says
                 return
             from fwtui.yamlsafe import load_yaml  # only when a theme was saved: slow import
 
@@ -333,7 +333,7 @@ class FwtuiApp(App[None]):
     def apply_user_keymap(self) -> None:
         """Apply ``keys.yaml``; its problems are notices (at most five), never a crash."""
         try:
-            present = keys_file().exists()
+            present = keys_file().exists() or keys_file().is_symlink()
         except OSError:  # an unreadable config dir: load_keymap says so
             present = True
         if not present:  # no file: the screens' modules need not be imported for their ids

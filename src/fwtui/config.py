@@ -45,7 +45,7 @@ def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
     """
     path = keys_file()
     try:
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():  # a FIFO or a directory: the reader says
             return {}, []
         from fwtui.yamlsafe import load_yaml
 
