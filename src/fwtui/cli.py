@@ -261,8 +261,11 @@ def _run_tui(args: argparse.Namespace) -> int:
         exit_with_server()
     from fwtui.app import FwtuiApp
 
-    FwtuiApp(catalog, screen=args.screen).run()
-    return EXIT_OK
+    app = FwtuiApp(catalog, screen=args.screen)
+    app.run()
+    # 1 after an unhandled exception (Textual has printed it), 128 + N after signal N;
+    # None when the app ended without an explicit exit, e.g. closed by the web driver.
+    return app.return_code or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
