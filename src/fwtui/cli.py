@@ -8,6 +8,7 @@ imported only inside :func:`_run_tui`. Exit status: 0 success, 1 invalid data,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fwtui import __version__
 from fwtui.problems import DataError, UsageError
-from fwtui.safetext import dumps, visible_controls
+from fwtui.safetext import clean_line, dumps, visible_controls
 
 if TYPE_CHECKING:
     from fwtui.catalog import Catalog
@@ -24,6 +25,9 @@ EXIT_INVALID_DATA = 1
 EXIT_USAGE = 2
 
 SCREENS = ("overview", "matrix", "proscons", "guide", "wizard")
+# --output values that mean standard output. Written like a file, /dev/stdout (a link to
+# a pipe, or even to a regular file) would be replaced by the rename.
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     recommend.add_argument("--answers", metavar="FILE", help="replay an answers file")
     recommend.add_argument("--format", choices=("text", "markdown", "json", "adr"), default="text")
-    recommend.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    recommend.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of stdout (- for stdout)"
+    )
     recommend.add_argument(
         "--save-answers", metavar="FILE", help="also write the answers file for replaying"
     )
@@ -144,7 +150,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
         print(dumps(schema_documents()), file=out)
         return EXIT_OK
     for path in write_schemas(Path(args.output)):
-        print(path, file=out)
+        print(clean_line(str(path)), file=out)
     return EXIT_OK
 
 
@@ -208,16 +214,16 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
         given[question_id] = choices
     result = recommend(catalog, given)
     for warning in warnings:
-        print(visible_controls(f"fwtui: warning: {warning}"), file=sys.stderr)
+        print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
     for question_id in result.ignored:
         print(
             f"fwtui: warning: '{question_id}' is not asked for these answers; ignored",
             file=sys.stderr,
         )
     text = visible_controls(render(catalog, result, args.format))
-    if args.output:  # first: a bad --output then leaves no answers file behind either
+    if args.output and args.output not in STDOUT_NAMES:  # first: a bad one leaves no answers
         path = atomic_write(Path(args.output), text)
-        print(f"wrote {path}", file=sys.stderr)
+        print(clean_line(f"wrote {path}"), file=sys.stderr)
     else:
         print(text, file=out, end="")
     if args.save_answers:
@@ -268,25 +274,104 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
+# What the outputs draw with, and what stands in for each where the locale cannot encode it.
+ASCII_GLYPHS = str.maketrans(
+    {
+        "█": "#",
+        "░": ".",
+        "…": "...",
+        "▰": "#",
+        "▱": "+",
+        "●": "*",
+        "◐": "~",
+        "○": "o",
+        "·": "-",
+        "•": "*",
+        "—": "-",
+        "–": "-",
+        "→": "->",
+        "✓": "v",
+        "✗": "x",
+        "’": "'",
+    }
+)
+
+
+class _EncodableWriter:
+    """A text stream for a terminal whose encoding lacks fwtui's glyphs (a Latin-1 locale):
+    the glyphs become ASCII and any other character it cannot encode becomes '?'."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(text.translate(ASCII_GLYPHS))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _encodable(stream: TextIO | None) -> TextIO | None:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "█░…▰▱●◐○·•—".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+        return _EncodableWriter(stream) if stream is not None else None  # type: ignore[return-value]
+    return stream
+
+
+def _prepare_streams() -> None:
+    """Closed standard streams and odd locales must not become tracebacks."""
+    import os
+
+    if sys.stdin is None:  # `fwtui <&-`: reads then see end of file, isatty() is False
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as we do
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:  # `fwtui >&-`
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+        else:
+            setattr(sys, name, _encodable(stream))
+
+
+def _output_failed(error: OSError) -> int:
+    """stdout could not be written (a full disk, a closed pipe): one line, no traceback."""
+    import os
+
+    with contextlib.suppress(OSError):  # nothing more may reach the broken stream at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    with contextlib.suppress(OSError):
+        print(f"fwtui: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command is None:
             return _run_tui(args)
-        return COMMANDS[args.command](args, sys.stdout)
+        status = COMMANDS[args.command](args, sys.stdout)
+        sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
+        return status
     except DataError as error:
         for problem in error.problems:
-            print(visible_controls(str(problem)), file=sys.stderr)
+            print(str(problem), file=sys.stderr)  # one line each, already made safe
         count = len(error.problems)
         print(f"fwtui: {count} problem{'s' if count != 1 else ''} in the data", file=sys.stderr)
         return EXIT_INVALID_DATA
     except UsageError as error:
-        print(visible_controls(f"fwtui: error: {error}"), file=sys.stderr)
+        print(clean_line(f"fwtui: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # `fwtui matrix | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:
+        return _output_failed(error)
     except KeyboardInterrupt:
         return 130
