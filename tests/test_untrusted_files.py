@@ -102,7 +102,8 @@ def test_answers_keys_and_state_files_with_unbuildable_values_never_crash(
         load_answers_file(bundled_catalog(), answers, [])
     state_dir().mkdir(parents=True)
     (state_dir() / SETTINGS).write_text(text, encoding="utf-8")
-    assert load_theme() is None
+    assert load_theme()[0] is None
+    assert len(load_theme()[1]) == 1
     (state_dir() / "last-answers.yaml").write_text(text, encoding="utf-8")
     found, notices = load_last_answers(bundled_catalog())
     assert found is None
@@ -365,7 +366,7 @@ def test_a_state_file_link_is_replaced_not_written_through(tmp_path: Path) -> No
     save_theme("nord")
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (state_dir() / SETTINGS).is_symlink()
-    assert load_theme() == "nord"
+    assert load_theme() == ("nord", [])
 
 
 def test_output_to_a_link_to_a_pipe_is_refused_in_one_line(

@@ -24,11 +24,10 @@ from textual.theme import Theme
 
 from fwtui.catalog import Catalog
 from fwtui.config import keys_file, load_keymap, read_failure
-from fwtui.problems import DataError
 from fwtui.safetext import clean, clean_line, clean_name
 from fwtui.screens.common import FAQ, TOPIC
 from fwtui.screens.overview import OverviewScreen
-from fwtui.state import SETTINGS, save_theme, state_dir
+from fwtui.state import SETTINGS, load_theme, save_theme, state_dir
 
 # Only the overview is imported up front: the other screens load when first shown,
 # which keeps their widgets' imports off the path to the first frame.
@@ -233,21 +232,16 @@ class FwtuiApp(App[None]):
 
     def restore_theme(self) -> None:
         """Use the theme saved in ``settings.yaml``; a broken file is one notice, no crash."""
-        path = state_dir() / SETTINGS
         try:
-            if not path.exists() and not path.is_symlink():  # anything else: the reader says
-                return
-            from fwtui.yamlsafe import load_yaml  # only when a theme was saved: slow import
-
-            theme = load_yaml(path, str(path)).data.get("theme")
-        except DataError as error:
-            self.notify(f"Ignored the saved settings: {error.problems[0]}", severity="warning")
-            return
+            theme, notices = load_theme()
         except Exception as error:  # never crash over a settings file
-            notice = f"Ignored the saved settings: {read_failure(path, error)}"
+            theme, notices = (
+                None,
+                [f"Ignored the saved settings: {read_failure(state_dir() / SETTINGS, error)}"],
+            )
+        for notice in notices:
             self.notify(notice, severity="warning")
-            return
-        if isinstance(theme, str) and theme in self.available_themes:
+        if theme in self.available_themes:
             self.theme = theme
 
     def _end_on_signals(self) -> None:

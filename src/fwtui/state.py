@@ -63,18 +63,19 @@ def load_last_answers(catalog: Catalog) -> tuple[Answers | None, list[str]]:
     return (answers or None), notices
 
 
-def load_theme() -> str | None:
+def load_theme() -> tuple[str | None, list[str]]:
+    """(the saved theme name or None, notices). A missing file is no notice; a broken one is."""
     path = state_dir() / SETTINGS
-    if not path.exists() and not path.is_symlink():
-        return None
+    if not path.exists() and not path.is_symlink():  # anything else: the reader says why
+        return None, []
     from fwtui.yamlsafe import load_yaml  # only when a theme was saved: yaml is slow to import
 
     try:
         data = load_yaml(path, str(path)).data
-    except DataError:
-        return None
+    except DataError as error:
+        return None, [f"Ignored the saved settings: {error.problems[0]}"]
     theme = data.get("theme")
-    return theme if isinstance(theme, str) and len(theme) < 100 else None
+    return (theme if isinstance(theme, str) and len(theme) < 100 else None), []
 
 
 def save_theme(theme: str) -> None:
