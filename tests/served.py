@@ -108,8 +108,8 @@ class Served:
 
 
 @contextmanager
-def serve_fwtui(tmp_path: Path) -> Iterator[Served]:
-    """``fwtui --data MARKER serve --port FREE`` with its own cache, state and config dirs.
+def serve_fwtui(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+    """``fwtui --data MARKER serve --port FREE ARGS`` with its own cache, state, config dirs.
 
     On the way out, kills the server if it still runs and every process with its marker.
     """
@@ -121,12 +121,16 @@ def serve_fwtui(tmp_path: Path) -> Iterator[Served]:
         "FWTUI_STATE_DIR": str(tmp_path / "state"),
         "FWTUI_CONFIG_DIR": str(tmp_path / "config"),
         "PYTHONIOENCODING": "utf-8",
+        **(env or {}),
     }
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "fwtui", "--data", str(marker), "serve", "--port", str(port)],
+            [
+                *(sys.executable, "-m", "fwtui", "--data", str(marker)),
+                *("serve", "--port", str(port), *args),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,

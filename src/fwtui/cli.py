@@ -115,12 +115,49 @@ def build_parser() -> argparse.ArgumentParser:
     serve = command("serve", "serve the TUI to a web browser (needs textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (%(default)s)")
+    serve.add_argument(
+        "--allow-host",
+        metavar="NAME",
+        type=_host_name,
+        action="append",
+        default=[],
+        help="also answer requests for NAME:PORT, e.g. this machine's name on the network "
+        "(repeatable; localhost, 127.0.0.1, [::1] and the --host address always are)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=_sessions,
+        default=4,
+        help="browser tabs served at once, one app process each (%(default)s)",
+    )
+    serve.add_argument(
+        "--export-dir",
+        metavar="DIR",
+        help="directory the served apps may save exports in, by file name only "
+        "(default: exports are disabled)",
+    )
     return parser
 
 
 def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"invalid port: {text!r} (valid: 1 to 65535)")
+    return int(text)
+
+
+def _host_name(text: str) -> str:
+    from fwtui.serve import host_name
+
+    try:
+        return host_name(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _sessions(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"invalid count: {text!r} (valid: 1 to 1000)")
     return int(text)
 
 
@@ -233,10 +270,19 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.serve import serve
+    from fwtui.serve import export_directory, serve
 
+    export_dir = None if args.export_dir is None else export_directory(args.export_dir)
     _load(args)  # report bad data or a missing --data directory now, not per browser tab
-    return serve(args.data, args.host, args.port, sys.stderr)
+    return serve(
+        args.data,
+        args.host,
+        args.port,
+        sys.stderr,
+        allow_hosts=args.allow_host,
+        max_sessions=args.max_sessions,
+        export_dir=export_dir,
+    )
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
@@ -252,7 +298,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    from fwtui.serve import exit_with_server, is_served
+    from fwtui.serve import exit_with_server, is_served, limit_memory
 
     served = is_served()  # by `fwtui serve`, over pipes: no terminal needed
     if not (served or (sys.stdin.isatty() and sys.stdout.isatty())):
@@ -265,6 +311,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     catalog = _load(args)
     if served:
         exit_with_server()
+        limit_memory()
     from fwtui.app import FwtuiApp
 
     app = FwtuiApp(catalog, screen=args.screen)

@@ -1,10 +1,17 @@
-"""A dialog that writes the recommendation or the answers to a file, atomically."""
+"""A dialog that writes the recommendation or the answers to a file, atomically.
+
+In the terminal the path is anything the user types. In an app served to a browser
+(``fwtui serve``), whoever has the page types it, so the dialog writes only where the
+person who started the server chose: with ``--export-dir DIR`` a plain file name inside
+DIR, without it nothing at all (the dialog says how to enable exports).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,7 +24,8 @@ from fwtui.catalog import Catalog
 from fwtui.exports import render
 from fwtui.fsutil import atomic_write
 from fwtui.problems import UsageError
-from fwtui.safetext import visible_controls
+from fwtui.safetext import clean, visible_controls
+from fwtui.serve import export_path, is_served, served_export_dir
 
 KINDS = {
     "markdown": ("Markdown report", "fwtui-recommendation.md"),
@@ -28,7 +36,10 @@ KINDS = {
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Pick a kind, edit the path, Enter writes; Escape cancels."""
+    """Pick a kind, edit the path, Enter writes; Escape cancels.
+
+    Served, ``export_dir`` is where files go (None: exports are disabled); otherwise None.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
@@ -37,11 +48,30 @@ class ExportScreen(ModalScreen[Path | None]):
         self.catalog = catalog
         self.result = result
         self.kind = kind
+        self.served = is_served()
+        self.export_dir = served_export_dir() if self.served else None
 
     def compose(self) -> ComposeResult:
         # Scrolls when the terminal is short, so the error line below the path stays reachable.
         with VerticalScroll(id="export-dialog", classes="dialog"):
-            yield Label("Save as (↑↓ kind, Tab to the path, Enter to write, Escape to cancel)")
+            if self.served and self.export_dir is None:
+                yield Label(
+                    Text(
+                        "Exports are disabled in this browser session: the server was started "
+                        "without an export directory. To enable them, restart it with "
+                        "`fwtui serve --export-dir DIR`; files are then saved in DIR. "
+                        "Escape closes."
+                    ),
+                    id="export-disabled",
+                )
+                return
+            if self.export_dir is not None:
+                where = f"Save in {clean(str(self.export_dir))} as a file name (↑↓ kind, "
+                yield Label(Text(where + "Tab to the name, Enter to write, Escape to cancel)"))
+            else:
+                yield Label(
+                    Text("Save as (↑↓ kind, Tab to the path, Enter to write, Escape to cancel)")
+                )
             with RadioSet(id="export-kind"):
                 for kind, (label, _) in KINDS.items():
                     yield RadioButton(label, value=kind == self.kind, name=kind)
@@ -49,11 +79,13 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("", id="export-error")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        for box in self.query("#export-path").results(Input):
+            box.focus()
 
     def show_error(self, message: str) -> None:
+        """``message`` under the path, as literal text: it may quote what the user typed."""
         label = self.query_one("#export-error", Label)
-        label.update(message)
+        label.update(Text(clean(message)))
         label.scroll_visible(animate=False)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
@@ -74,12 +106,19 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             self.show_error("Type a file name.")
             return
+        if self.served and self.export_dir is None:
+            return  # no path box is shown; nothing is written
         try:
-            path = atomic_write(Path(raw), self.content())
+            target = Path(raw) if self.export_dir is None else export_path(self.export_dir, raw)
+            path = atomic_write(target, self.content())
         except UsageError as error:
-            self.show_error(visible_controls(str(error)))
+            self.show_error(str(error))
             return
-        self.app.notify(f"Saved {KINDS[self.kind][0]} to {path.resolve()}", timeout=6)
+        except ValueError as error:  # e.g. a NUL in the path
+            self.show_error(f"cannot write {raw}: {error}")
+            return
+        message = clean(f"Saved {KINDS[self.kind][0]} to {path.resolve()}")
+        self.app.notify(message, timeout=6, markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:
