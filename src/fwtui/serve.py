@@ -20,7 +20,9 @@ There is no login: whoever can open the page drives an app. What the server prot
 * **Memory and processes.** At most ``--max-sessions`` apps run at once (the next
   websocket gets 503 before any process starts); a websocket message may be at most
   :data:`MAX_MESSAGE` bytes (a larger one closes the socket); terminal sizes are clamped
-  to :data:`MAX_COLUMNS` x :data:`MAX_ROWS`; malformed messages are ignored.
+  to :data:`MAX_COLUMNS` x :data:`MAX_ROWS`; malformed messages are ignored; input is
+  rationed (:class:`InputBudget`: each queued key costs the app memory) and each app may
+  use at most :data:`APP_MEMORY_LIMIT` (:func:`limit_memory`).
 
 No app process may outlive its session:
 
