@@ -364,12 +364,12 @@ class Question(Strict):
     prompt: ShortText
     help: Text
     type: QuestionType
-    choices: list[Choice] = Field(min_length=2)
     default: list[Id] = Field(
         default_factory=list,
         description="Choice ids assumed when the question is skipped (one for single).",
     )
     when: When | None = None
+    choices: list[Choice] = Field(min_length=2)
 
     @model_validator(mode="after")
     def _check(self) -> Question:
@@ -410,8 +410,8 @@ class Topic(Strict):
 
     id: Id
     title: ShortText
-    body: Text
     frameworks: list[Id] = Field(default_factory=list)
+    body: Text
     sources: list[SourceUrl] = Field(default_factory=list)
 
 
