@@ -10,8 +10,9 @@ Scoring, in order:
    eliminated, with the reason. ``unknown`` never satisfies a must-have.
 4. Each remaining framework scores ``sum(weight * utility of its level)``; ``unknown`` is
    worth 0. A score is therefore exactly the sum of its per-criterion contributions.
-5. Ties (scores within 1e-9) are broken by framework id in alphabetical order, so the
-   order of files never matters.
+5. Scores are compared rounded to 9 decimal places (so floating-point noise never
+   reorders two equal scores); ties are broken by framework id in alphabetical order, so
+   the order of files never matters.
 
 The result also says, for the winner, which single change of one answer would make
 another framework win ("flips").
@@ -19,6 +20,7 @@ another framework win ("flips").
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -27,6 +29,8 @@ from fwtui.models import Framework, Question, QuestionType, When
 
 Answers = Mapping[str, tuple[str, ...]]
 TIE_TOLERANCE = 1e-9
+TIE_DIGITS = 9
+"""Decimal places to which scores are compared when ranking (see rule 5 above)."""
 # A level worth at least this much counts as a strength; below it, as a gap.
 STRENGTH = 0.7
 TOP_REASONS = 5
@@ -247,6 +251,11 @@ def _utility_table(catalog: Catalog) -> UtilityTable:
     return table
 
 
+def ranking_key(score: float, framework_id: str) -> tuple[float, str]:
+    """Sort key of the ranking: best score first, then framework id."""
+    return (-round(score, TIE_DIGITS), framework_id)
+
+
 def _is_eliminated(framework: Framework, requirements: tuple[Requirement, ...]) -> bool:
     return any(framework.facts[r.criterion].level not in r.allowed for r in requirements)
 
@@ -259,7 +268,7 @@ def _winner_id(catalog: Catalog, answers: Answers, table: UtilityTable) -> str |
         if _is_eliminated(framework, requirements):
             continue
         score = sum(weights[cid] * utility for cid, _, utility in table[framework.id])
-        key = (-round(score, 9), framework.id)
+        key = ranking_key(score, framework.id)
         if best is None or key < best:
             best = key
     return best[1] if best else None
@@ -287,7 +296,7 @@ def _rank(
         score = sum(c.value for c in frozen)
         top, gaps = _explain(catalog, frozen, drivers)
         ranking.append(Ranked(framework, score, frozen, top, gaps))
-    ranking.sort(key=lambda r: (-round(r.score, 9), r.framework.id))
+    ranking.sort(key=lambda r: ranking_key(r.score, r.framework.id))
     eliminated.sort(key=lambda e: e.framework.id)
     versus = _versus(catalog, ranking[0], ranking[1]) if len(ranking) > 1 else ()
     return Recommendation(
@@ -365,4 +374,4 @@ def recommend(catalog: Catalog, given: Answers, with_flips: bool = True) -> Reco
         return base
     # Flips start from every given answer: one not asked now may be asked after the change.
     flips = _flips(catalog, base, dict(given), table)
-    return Recommendation(**{**base.__dict__, "flips": flips})
+    return dataclasses.replace(base, flips=flips)

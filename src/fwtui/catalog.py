@@ -121,9 +121,6 @@ class Catalog:
         order = {group_id: index for index, group_id in enumerate(self.groups)}
         return sorted(self.criteria.values(), key=lambda c: order.get(c.group, len(order)))
 
-    def capability_ids(self) -> list[str]:
-        return [c.id for c in self.criteria.values() if c.kind is CriterionKind.capability]
-
     def summary(self) -> str:
         return (
             f"{len(self.frameworks)} frameworks, {len(self.criteria)} criteria, "
@@ -139,14 +136,14 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _inner_model(annotation: Any, step: str | int) -> type[BaseModel] | None:
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
     """The model class that a value at ``annotation`` holds (through lists, dicts, unions)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
         if get_origin(annotation) is dict and arg is get_args(annotation)[0]:
             continue
-        found = _inner_model(arg, step)
+        found = _inner_model(arg)
         if found is not None:
             return found
     return None
@@ -160,7 +157,7 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseMode
         if isinstance(part, str):
             fields = {info.alias or name: info for name, info in current.model_fields.items()}
             if part in fields:
-                current = _inner_model(fields[part].annotation, part)
+                current = _inner_model(fields[part].annotation)
     return current
 
 

@@ -129,10 +129,5 @@ class ProsConsScreen(FwScreen):
         del self.shown[index]
         await self.rebuild(focus=max(0, index - 1))
 
-    def show_framework(self, framework_id: str) -> None:
-        """Put a framework in the first column (used by the command palette)."""
-        self.shown[0] = framework_id
-        self.call_later(self.rebuild, 0)
-
     async def action_vim(self, direction: str) -> None:
         await run_vim(self, direction)

@@ -78,9 +78,7 @@ class WizardScreen(FwScreen):
 
             def resume(yes: bool | None) -> None:
                 if yes:
-                    self.given = dict(answers)
-                    self.step = 0
-                    self.show_question()
+                    self.load_answers(answers)
 
             self.app.push_screen(
                 ConfirmScreen("Resume with the answers from last time? (y/n)"), resume
@@ -258,7 +256,7 @@ class WizardScreen(FwScreen):
         return True
 
     def load_answers(self, answers: Answers) -> None:
-        """Start the wizard from given answers (tests and resume use it)."""
+        """Start the wizard again from ``answers`` (resuming last time's)."""
         self.given = dict(answers)
         self.step = 0
         self.show_question()
