@@ -26,9 +26,10 @@ from fwtui.catalog_cache import cache_file, cache_key, load_catalog_cached
 from fwtui.cli import main
 from fwtui.config import load_keymap
 from fwtui.fsutil import STALE_AFTER, atomic_write
+from fwtui.paths import state_dir
 from fwtui.problems import DataError, UsageError
 from fwtui.safetext import cell_width, clean, clean_name, url_inert
-from fwtui.state import SETTINGS, load_last_answers, load_theme, save_theme, state_dir
+from fwtui.state import SETTINGS, load_last_answers, load_theme, save_theme
 from fwtui.yamlsafe import load_yaml
 
 # Values that PyYAML's safe loader cannot build: each used to escape as a traceback.

@@ -24,10 +24,11 @@ from textual.theme import Theme
 
 from fwtui.catalog import Catalog
 from fwtui.config import keys_file, load_keymap, read_failure
+from fwtui.paths import state_dir
 from fwtui.safetext import clean, clean_line, clean_name
 from fwtui.screens.common import FAQ, TOPIC
 from fwtui.screens.overview import OverviewScreen
-from fwtui.state import SETTINGS, load_theme, save_theme, state_dir
+from fwtui.state import SETTINGS, load_theme, save_theme
 
 # Only the overview is imported up front: the other screens load when first shown,
 # which keeps their widgets' imports off the path to the first frame.

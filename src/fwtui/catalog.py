@@ -47,6 +47,7 @@ from fwtui.models import (
     Topic,
     When,
 )
+from fwtui.paths import user_data_dir
 from fwtui.problems import DataError, Problem, UsageError, valid_list
 from fwtui.safetext import clean_line, quoted
 
@@ -463,16 +464,10 @@ def extra_dirs(cli_dirs: Iterable[str] = (), environ: dict[str, str] | None = No
     for raw in environ.get(ENV_VAR, "").split(os.pathsep):
         if raw.strip():
             dirs.append(_checked_dir(raw, ENV_VAR))
-    user_dir = _user_data_dir()
+    user_dir = user_data_dir()
     if user_dir.is_dir():
         dirs.append(user_dir)
     return dirs
-
-
-def _user_data_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("fwtui", appauthor=False)
 
 
 def _checked_dir(raw: str, source: str) -> Path:

@@ -40,6 +40,7 @@ from fwtui.catalog import BUNDLED_DIR, FRAMEWORKS_DIR, Catalog, Replacement, loa
 from fwtui.fsutil import UnreadableFile, is_private, read_bounded
 from fwtui.models import Criterion as CriterionModel
 from fwtui.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
+from fwtui.paths import cache_dir
 
 NO_CACHE_ENV = "FWTUI_NO_CACHE"
 CACHE_FILE = "catalog.json"
@@ -67,9 +68,7 @@ def cache_file() -> Path | None:
     """Where the cache lives, or None when caching is switched off."""
     if os.environ.get(NO_CACHE_ENV):
         return None
-    from platformdirs import user_cache_path
-
-    return user_cache_path("fwtui", appauthor=False) / CACHE_FILE
+    return cache_dir() / CACHE_FILE
 
 
 def cache_key(dirs: Sequence[Path]) -> str:

@@ -15,14 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fwtui import __version__
-from fwtui.problems import DataError, UsageError
+from fwtui.problems import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from fwtui.safetext import clean_line, dumps, visible_controls
 
 if TYPE_CHECKING:
     from fwtui.catalog import Catalog
-EXIT_OK = 0
-EXIT_INVALID_DATA = 1
-EXIT_USAGE = 2
 
 SCREENS = ("overview", "matrix", "proscons", "guide", "wizard")
 # --output values that mean standard output. Written like a file, /dev/stdout (a link to

@@ -8,24 +8,14 @@ may come from anyone's dotfiles: every value quoted in a notice is sanitised and
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from pathlib import Path
 
+from fwtui.paths import config_dir
 from fwtui.problems import DataError
 from fwtui.safetext import clean_line, cut, quoted
 
-CONFIG_ENV = "FWTUI_CONFIG_DIR"
 KEYS_FILE = "keys.yaml"
-
-
-def config_dir() -> Path:
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_path
-
-    return user_config_path("fwtui", appauthor=False)
 
 
 def keys_file() -> Path:

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 
 from fwtui.safetext import clean_line, cut
 
+# Exit statuses of every fwtui command.
+EXIT_OK = 0
+EXIT_INVALID_DATA = 1
+EXIT_USAGE = 2
+
 # Bounds on each part of a problem line, so that a hostile file's long keys or values
 # cannot produce lines of hundreds of kilobytes.
 MAX_FILE_SHOWN = 300

@@ -54,12 +54,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
-from fwtui.problems import UsageError
+from fwtui.problems import EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
 
-EXIT_USAGE = 2
 INSTALL_HINT = (
     "fwtui: error: `fwtui serve` needs textual-serve (the web extra): "
     "pipx inject fwtui textual-serve, or pip install textual-serve"

@@ -9,26 +9,16 @@ person at the terminal sees next time.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from fwtui.answers import Answers, answers_document, load_answers_file
 from fwtui.catalog import Catalog
 from fwtui.fsutil import atomic_write
+from fwtui.paths import state_dir
 from fwtui.problems import DataError, UsageError
 
-STATE_ENV = "FWTUI_STATE_DIR"
 LAST_ANSWERS = "last-answers.yaml"
 SETTINGS = "settings.yaml"
-
-
-def state_dir() -> Path:
-    override = os.environ.get(STATE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_state_path
-
-    return user_state_path("fwtui", appauthor=False)
 
 
 def _remembers() -> bool:

@@ -14,6 +14,7 @@ from fwtui.answers import Answers
 from fwtui.config import read_failure
 from fwtui.exports import render_text
 from fwtui.models import Question, QuestionType
+from fwtui.paths import state_dir
 from fwtui.problems import DataError, UsageError
 from fwtui.screens.common import (
     VIM_BINDINGS,
@@ -26,7 +27,7 @@ from fwtui.screens.common import (
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.lists import SafeOptionList, SafeSelectionList
-from fwtui.state import LAST_ANSWERS, load_last_answers, save_last_answers, state_dir
+from fwtui.state import LAST_ANSWERS, load_last_answers, save_last_answers
 
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.
 RESULT_ROWS = 30
