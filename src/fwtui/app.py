@@ -22,42 +22,28 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from fwtui import modes
 from fwtui.catalog import Catalog
 from fwtui.config import keys_file, load_keymap, read_failure
+from fwtui.modes import BY_ID, FIRST_MODE, MODE_IDS
 from fwtui.paths import state_dir
 from fwtui.safetext import clean, clean_line, clean_name
 from fwtui.screens.common import FAQ, TOPIC
 from fwtui.screens.overview import OverviewScreen
 from fwtui.state import SETTINGS, load_theme, save_theme
 
+
 # Only the overview is imported up front: the other screens load when first shown,
 # which keeps their widgets' imports off the path to the first frame.
-SCREEN_MODULES = {
-    "overview": ("overview", "OverviewScreen"),
-    "matrix": ("matrix", "MatrixScreen"),
-    "proscons": ("proscons", "ProsConsScreen"),
-    "guide": ("guide", "GuideScreen"),
-    "wizard": ("wizard", "WizardScreen"),
-}
-
-
 def screen_class(mode: str) -> type[Screen[Any]]:
-    module, name = SCREEN_MODULES[mode]
-    screen: type[Screen[Any]] = getattr(import_module(f"fwtui.screens.{module}"), name)
+    found = BY_ID[mode]
+    module = import_module(f"fwtui.screens.{found.module}")
+    screen: type[Screen[Any]] = getattr(module, found.screen)
     return screen
 
 
 def _lazy_screen(mode: str) -> Callable[[], Screen[Any]]:
     return lambda: screen_class(mode)()
-
-
-MODE_TITLES = {
-    "overview": "Overview",
-    "matrix": "Matrix",
-    "proscons": "Pros & cons",
-    "guide": "Guide",
-    "wizard": "Wizard",
-}
 
 
 # After the terminal hangs up or SIGTERM arrives: how long the clean exit may take before
@@ -103,9 +89,9 @@ class JumpProvider(Provider):
         assert isinstance(app, FwtuiApp)
         catalog = app.catalog
         targets: list[tuple[str, str, Callable[[], object]]] = []
-        for mode, title in MODE_TITLES.items():
+        for mode in modes.MODES:
             targets.append(
-                (f"Screen: {title}", "Switch to this screen", partial(app.switch_mode, mode))
+                (f"Screen: {mode.title}", mode.tooltip, partial(app.switch_mode, mode.id))
             )
         for framework in catalog.frameworks.values():
             targets.append(
@@ -150,7 +136,7 @@ class JumpProvider(Provider):
                 yield Hit(score, prompt, command, text=name, help=_help(help_text))
 
     async def discover(self) -> Hits:
-        for name, help_text, command in self._targets()[: len(MODE_TITLES)]:
+        for name, help_text, command in self._targets()[: len(modes.MODES)]:
             yield Hit(1.0, Content(name), command, text=name, help=_help(help_text))
 
 
@@ -164,27 +150,21 @@ class FwtuiApp(App[None]):
     COMMANDS = App.COMMANDS | {JumpProvider}
     MODES = {
         "overview": OverviewScreen,
-        **{m: _lazy_screen(m) for m in SCREEN_MODULES if m != "overview"},
+        **{m: _lazy_screen(m) for m in MODE_IDS if m != "overview"},
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         # One compact footer group ("1 2 3 4 5 Screens"): with the screen's own keys, five
         # labelled mode keys would not fit in 80 columns. Help (?) lists each one.
         *(
             Binding(
-                key,
-                f"switch_mode('{mode}')",
-                MODE_TITLES[mode],
-                id=f"mode.{mode}",
-                tooltip=tooltip,
+                mode.key,
+                f"switch_mode('{mode.id}')",
+                mode.title,
+                id=f"mode.{mode.id}",
+                tooltip=mode.tooltip,
                 group=SCREENS_GROUP,
             )
-            for key, mode, tooltip in (
-                ("1", "overview", "Every framework"),
-                ("2", "matrix", "Feature matrix"),
-                ("3", "proscons", "Side by side"),
-                ("4", "guide", "Advice and FAQ"),
-                ("5", "wizard", "Get a recommendation"),
-            )
+            for mode in modes.MODES  # not MODES: in this class body that is Textual's
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="All keys"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -192,7 +172,7 @@ class FwtuiApp(App[None]):
 
     def __init__(self, catalog: Catalog, screen: str = "overview") -> None:
         self.catalog = catalog
-        self.start_mode = screen if screen in MODE_TITLES else "overview"
+        self.start_mode = screen if screen in BY_ID else FIRST_MODE
         # Start straight in the chosen mode: no default screen drawn first and then replaced.
         self.DEFAULT_MODE = self.start_mode  # type: ignore[misc]
         super().__init__()
@@ -314,7 +294,7 @@ class FwtuiApp(App[None]):
     def _declared_bindings() -> list[tuple[str, Binding]]:
         """(owner name, binding) for every binding with an id, the app's first."""
         owners: list[type[App[None]] | type[Screen[Any]]] = [FwtuiApp]
-        owners += [screen_class(mode) for mode in SCREEN_MODULES]
+        owners += [screen_class(mode) for mode in MODE_IDS]
         return [
             (owner.__name__, binding)
             for owner in owners

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fwtui import __version__
+from fwtui.modes import FIRST_MODE, MODE_IDS
 from fwtui.problems import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from fwtui.safetext import clean_line, dumps, visible_controls
 
 if TYPE_CHECKING:
     from fwtui.catalog import Catalog
 
-SCREENS = ("overview", "matrix", "proscons", "guide", "wizard")
 # --output values that mean standard output. Written like a file, /dev/stdout (a link to
 # a pipe, or even to a regular file) would be replaced by the rename.
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fwtui {__version__}")
     _data_option(parser, [])
     parser.add_argument(
-        "--screen", choices=SCREENS, default="overview", help="screen the TUI opens on"
+        "--screen", choices=MODE_IDS, default=FIRST_MODE, help="screen the TUI opens on"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
