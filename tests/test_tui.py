@@ -11,15 +11,14 @@ import pytest
 from rich.text import Text
 from textual._compositor import CompositorUpdate
 from textual.command import CommandPalette
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, OptionList, SelectionList, Static
+from textual.widgets import DataTable, Input, OptionList, RadioSet, SelectionList, Static
 from textual.widgets._toast import Toast
 
-from conftest import bundled_framework, run_cli, write_framework
-from fwtui.advisor import recommend
 from fwtui.app import FwtuiApp
 from fwtui.catalog import Catalog, bundled_catalog, load_catalog
-from fwtui.exports import render_text
 from fwtui.models import Point
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
@@ -30,6 +29,7 @@ from fwtui.screens.overview import OverviewScreen
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
 from fwtui.screens.proscons import ProsConsScreen
 from fwtui.screens.wizard import WizardScreen
+from helpers import bundled_framework, cli, run_cli, write_framework
 
 
 def static_text(app: FwtuiApp, selector: str) -> str:
@@ -39,6 +39,17 @@ def static_text(app: FwtuiApp, selector: str) -> str:
 
 def table(app: FwtuiApp) -> DataTable[Text]:
     return app.screen.query_one("#matrix-table", DataTable)
+
+
+class Notices(list[Notification]):
+    """Every notification the app receives, in order: ``run_test(message_hook=...)``."""
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(message.notification)
+
+    def messages(self) -> list[str]:
+        return [notice.message for notice in self]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +200,7 @@ async def test_help_lists_the_bindings_of_the_screen_below() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        rendered = str(app.screen.table.columns[1]._cells)
+        rendered = " ".join(str(cell) for cell in app.screen.table.get_column_at(1))
         assert "Only rows that differ" in rendered
         assert "Matrix" in rendered
         await pilot.press("escape")
@@ -220,7 +231,18 @@ WIZARD_KEYS = {
 }
 
 
-async def test_full_wizard_run_matches_the_cli(tmp_path: Path) -> None:
+def section(text: str, title: str) -> str:
+    """The lines under the heading ``title`` up to the next blank line, unwrapped."""
+    lines = text.splitlines()
+    start = lines.index(title) + 1
+    end = lines.index("", start)
+    return " ".join(" ".join(lines[start:end]).split())
+
+
+async def test_full_wizard_run_matches_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # one date for the ADR and the CLI
     catalog = bundled_catalog()
     app = FwtuiApp(catalog, screen="wizard")
     async with app.run_test(size=(100, 40)) as pilot:
@@ -237,30 +259,45 @@ async def test_full_wizard_run_matches_the_cli(tmp_path: Path) -> None:
         assert answers["builtins"] == ("auth", "migrations")
         shown = static_text(app, "#wizard-result-text")
         args = [f"--answer={q}={','.join(c)}" for q, c in answers.items()]
-        cli = run_cli("recommend", *args)
-        assert cli.returncode == 0, cli.stderr
+        text = cli("recommend", *args)
+        assert text.returncode == 0, text.stderr
         expected_order = [
             line.split()[1]
-            for line in cli.stdout.splitlines()
+            for line in text.stdout.splitlines()
             if line[:4].strip().rstrip(".").isdigit()
         ]
         shown_order = [
             line.split()[1] for line in shown.splitlines() if line[:4].strip().rstrip(".").isdigit()
         ]
         assert shown_order == expected_order
-        direct = render_text(catalog, recommend(catalog, answers), 200)
-        assert direct.splitlines()[0] == "Answers"
+        # The wizard shows the answers it ranked for: the CLI's, labels and all.
+        labels = {c.id: c.label for c in catalog.questions["project_kind"].choices}
+        assert labels["microservice"] in section(shown, "Answers")
+        assert section(shown, "Answers") == section(text.stdout, "Answers")
         # back keeps answers, then export the ADR through the dialog
         await pilot.press("b")
         assert screen.result is None
         await pilot.press("enter")
         assert screen.result is not None
         await pilot.press("e")
-        assert isinstance(app.screen, ExportScreen)
-        path_box = app.screen.query_one("#export-path")
-        path_box.value = str(tmp_path / "decision.md")  # type: ignore[attr-defined]
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await pilot.press("shift+tab")  # from the path to the kinds: Markdown, JSON, ADR
+        assert isinstance(dialog.focused, RadioSet)
+        await pilot.press("down", "down", "enter", "tab")
+        assert dialog.kind == "adr"
+        path_box = dialog.query_one("#export-path", Input)
+        assert path_box.value == "0001-web-framework.md"
+        path_box.value = str(tmp_path / "0001-web-framework.md")
         await pilot.press("enter")
-        assert (tmp_path / "decision.md").read_text(encoding="utf-8").startswith("# Recommendation")
+        assert app.screen is screen
+    saved = (tmp_path / "0001-web-framework.md").read_text(encoding="utf-8")
+    adr = cli("recommend", *args, "--format", "adr")
+    assert adr.returncode == 0, adr.stderr
+    headings = [line for line in adr.stdout.splitlines() if line.startswith("## ")]
+    assert "## Decision Outcome" in headings
+    assert [line for line in saved.splitlines() if line.startswith("## ")] == headings
+    assert saved == adr.stdout
 
 
 async def test_wizard_back_skip_and_conditional_question() -> None:
@@ -304,10 +341,11 @@ async def test_corrupt_state_file_is_ignored_with_a_notice() -> None:
     state.mkdir(parents=True, exist_ok=True)
     (state / "last-answers.yaml").write_bytes(b"answers: [\x00")
     app = FwtuiApp(bundled_catalog(), screen="wizard")
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
-        assert any("Ignored the saved answers" in n.message for n in app._notifications)
+        assert any("Ignored the saved answers" in n.message for n in notices)
 
 
 def write_keys(text: str) -> None:
@@ -320,19 +358,21 @@ def write_keys(text: str) -> None:
 async def test_user_keymap_remaps_a_binding() -> None:
     write_keys("mode.matrix: m\nno.such.binding: x\n")
     app = FwtuiApp(bundled_catalog())
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await pilot.press("m")
         assert isinstance(app.screen, MatrixScreen)
-        assert any("no.such.binding" in n.message for n in app._notifications)
+        assert any("no.such.binding" in n.message for n in notices)
 
 
 async def test_user_keymap_takes_digits_and_reports_keys_that_do_not_exist() -> None:
     write_keys("mode.matrix: 6\napp.quit: 'a b'\n")
     app = FwtuiApp(bundled_catalog())
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await pilot.press("6")
         assert isinstance(app.screen, MatrixScreen)
-        messages = [n.message for n in app._notifications]
+        messages = notices.messages()
         assert any("app.quit: 'a b' is not a key" in message for message in messages)
         await pilot.press("q")  # the default stays when the remap is refused
     assert app.return_code == 0
@@ -385,7 +425,7 @@ async def test_markup_and_escapes_from_data_are_shown_literally(tmp_path: Path) 
 
 
 def test_tui_without_a_terminal_exits_2() -> None:
-    result = run_cli()
+    result = run_cli()  # a subprocess: its own standard streams are not terminals
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -394,10 +434,11 @@ def test_tui_without_a_terminal_exits_2() -> None:
 async def test_a_global_key_remapped_onto_a_screen_key_is_reported() -> None:
     write_keys("app.help: h\n")
     app = FwtuiApp(bundled_catalog())
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("app.help: 'h' is also move.left on OverviewScreen" in m for m in messages)
+        messages = notices.messages()
+        assert any("app.help: 'h' is also move.left in FwOptionList" in m for m in messages)
 
 
 # ------------------------------------------------- hostile text never acts in the TUI
@@ -592,9 +633,9 @@ async def test_palette_search_over_hostile_names_jumps_and_does_not_crash() -> N
 async def test_a_notice_quoting_keys_yaml_is_literal_and_clicking_it_runs_nothing() -> None:
     write_keys('"[@click=app.quit]x[/]": m\n"mode.matrix": "\\e]0;PWNED\\a"\n')
     app = FwtuiApp(bundled_catalog())
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), notifications=True, message_hook=notices) as pilot:
         await pilot.pause()
-        notices = list(app._notifications)
         assert notices
         assert all(not n.markup for n in notices)
         assert any("'[@click=app.quit]x[/]'" in n.message for n in notices)
@@ -612,11 +653,12 @@ async def test_a_notice_quoting_keys_yaml_is_literal_and_clicking_it_runs_nothin
 
 async def test_notify_is_sanitised_and_never_markup() -> None:
     app = FwtuiApp(bundled_catalog())
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=notices) as pilot:
         app.notify("[/users/{id}] \x1b]0;PWNED\x07", title="[b]t\x9b")
         app.screen.notify("[@click=app.quit]x[/]")
         await pilot.pause()
-        messages = [(n.title, n.message, n.markup) for n in app._notifications]
+        messages = [(n.title, n.message, n.markup) for n in notices]
         assert ("[b]t\\x9b", "[/users/{id}] \\x1b]0;PWNED\\x07", False) in messages
         assert ("", "[@click=app.quit]x[/]", False) in messages
         assert_inert([full_frame(app)])
@@ -653,10 +695,11 @@ async def test_a_bad_config_or_state_file_is_one_notice_not_a_crash(
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(body.format(value), encoding="utf-8")
     app = FwtuiApp(bundled_catalog(), screen=screen)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await pilot.pause()
-        about_it = [n.message for n in app._notifications if notice in n.message]
-        assert len(about_it) == 1, [n.message for n in app._notifications]
+        about_it = [n.message for n in notices if notice in n.message]
+        assert len(about_it) == 1, notices.messages()
         assert len(about_it[0]) < 600
         assert "Traceback" not in about_it[0]
         await pilot.press("2", "1")

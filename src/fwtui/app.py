@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -31,6 +32,7 @@ from fwtui.safetext import clean, clean_line, clean_name
 from fwtui.screens.common import FAQ, TOPIC
 from fwtui.screens.overview import OverviewScreen
 from fwtui.state import SETTINGS, load_theme, save_theme
+from fwtui.widgets.lists import VIM_WIDGETS
 
 
 # Only the overview is imported up front: the other screens load when first shown,
@@ -292,9 +294,11 @@ class FwtuiApp(App[None]):
 
     @staticmethod
     def _declared_bindings() -> list[tuple[str, Binding]]:
-        """(owner name, binding) for every binding with an id, the app's first."""
-        owners: list[type[App[None]] | type[Screen[Any]]] = [FwtuiApp]
+        """(owner name, binding) for every binding with an id, the app's first, then the
+        screens', then the widgets' that bind keys of their own (the vim keys)."""
+        owners: list[type[DOMNode]] = [FwtuiApp]
         owners += [screen_class(mode) for mode in MODE_IDS]
+        owners += VIM_WIDGETS
         return [
             (owner.__name__, binding)
             for owner in owners
@@ -321,21 +325,22 @@ class FwtuiApp(App[None]):
             self.notify(problem, title="Key configuration", severity="error", timeout=10)
 
     def _keymap_clashes(self, keymap: dict[str, str]) -> list[str]:
-        """A global key remapped onto a key a screen uses: the screen's binding wins there."""
-        screen_keys: dict[str, str] = {}
+        """A global key remapped onto a key a screen or a list uses: theirs wins there."""
+        local_keys: dict[str, str] = {}
         for owner, binding in self._declared_bindings():
             if owner == FwtuiApp.__name__:
                 continue
             assert binding.id is not None
+            where = "on" if owner.endswith("Screen") else "in"
             for key in keymap.get(binding.id, binding.key).split(","):
-                screen_keys.setdefault(key, f"{binding.id} on {owner}")
+                local_keys.setdefault(key, f"{binding.id} {where} {owner}")
         app_ids = {b.id for owner, b in self._declared_bindings() if owner == FwtuiApp.__name__}
         return [
-            f"{binding_id}: '{key}' is also {screen_keys[key]}, which wins on that screen"
+            f"{binding_id}: '{key}' is also {local_keys[key]}, which wins there"
             for binding_id, keys in keymap.items()
             if binding_id in app_ids
             for key in keys.split(",")
-            if key in screen_keys
+            if key in local_keys
         ]
 
     def action_help(self) -> None:

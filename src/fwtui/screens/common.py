@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -141,37 +140,3 @@ class FwScreen(Screen[None]):
             self.set_focus(target)
         else:
             self.focus_next()
-
-
-VIM_BINDINGS = [
-    Binding("j", "vim('down')", "Down", show=False, id="move.down"),
-    Binding("k", "vim('up')", "Up", show=False, id="move.up"),
-    Binding("h", "vim('left')", "Left", show=False, id="move.left"),
-    Binding("l", "vim('right')", "Right", show=False, id="move.right"),
-    Binding("g", "vim('top')", "Top", show=False, id="move.top"),
-    Binding("G", "vim('bottom')", "Bottom", show=False, id="move.bottom"),
-]
-"""Vim keys that send the focused widget the matching cursor action."""
-
-VIM_ACTIONS = {
-    "down": ("action_cursor_down", "action_scroll_down"),
-    "up": ("action_cursor_up", "action_scroll_up"),
-    "left": ("action_cursor_left", "action_scroll_left"),
-    "right": ("action_cursor_right", "action_scroll_right"),
-    "top": ("action_first", "action_scroll_top", "action_scroll_home"),
-    "bottom": ("action_last", "action_scroll_bottom", "action_scroll_end"),
-}
-
-
-async def run_vim(screen: Screen[None], direction: str) -> None:
-    """Call the first cursor or scroll action the focused widget has."""
-    widget = screen.focused
-    if widget is None:
-        return
-    for name in VIM_ACTIONS[direction]:
-        method = getattr(widget, name, None)
-        if method is not None:
-            result = method()
-            if hasattr(result, "__await__"):
-                await result
-            return

@@ -12,20 +12,17 @@ from textual.widgets.option_list import Option
 from fwtui.screens.common import (
     FAQ,
     TOPIC,
-    VIM_BINDINGS,
     FwScreen,
     literal,
     literal_line,
-    run_vim,
 )
-from fwtui.screens.lists import SafeOptionList
+from fwtui.widgets.lists import FwOptionList, FwScroll
 
 
 class GuideScreen(FwScreen):
     """Topics first, then the FAQ."""
 
     BINDINGS = [
-        *VIM_BINDINGS,
         Binding("tab", "app.focus_next", "Next pane", show=False, id="guide.next_pane"),
     ]
     PRIMARY_FOCUS = "#guide-list"
@@ -42,8 +39,8 @@ class GuideScreen(FwScreen):
             Option(literal_line(f.question), id=FAQ + f.id) for f in self.catalog.faq.values()
         ]
         with Horizontal(id="guide"):
-            yield SafeOptionList(*options, id="guide-list")
-            with VerticalScroll(id="guide-details", can_focus=True):
+            yield FwOptionList(*options, id="guide-list")
+            with FwScroll(id="guide-details", can_focus=True):
                 yield Static(id="guide-text")
         yield from self.compose_footer()
 
@@ -92,6 +89,3 @@ class GuideScreen(FwScreen):
         entries = self.query_one("#guide-list", OptionList)
         entries.highlighted = entries.get_option_index(key)
         self.show_entry(key)
-
-    async def action_vim(self, direction: str) -> None:
-        await run_vim(self, direction)

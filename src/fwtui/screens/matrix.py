@@ -12,14 +12,13 @@ from fwtui.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
 from fwtui.models import Framework
 from fwtui.safetext import clean_line
 from fwtui.screens.common import (
-    VIM_BINDINGS,
     FwScreen,
     literal,
     literal_line,
     literal_name,
-    run_vim,
 )
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
+from fwtui.widgets.lists import FwDataTable
 
 GROUP_PREFIX = "group:"
 # With a very large catalog the matrix opens on the first frameworks (featured first) and
@@ -31,7 +30,6 @@ class MatrixScreen(FwScreen):
     """The feature matrix with filters, a diff toggle and per-criterion column sorting."""
 
     BINDINGS = [
-        *VIM_BINDINGS,
         Binding("d", "toggle_diff", "Diff", id="matrix.diff", tooltip="Only rows that differ"),
         Binding("slash", "filter", "Filter", id="matrix.filter", tooltip="Filter rows by text"),
         Binding("f", "cycle_group", "Group", id="matrix.group", tooltip="Show one group at a time"),
@@ -55,7 +53,7 @@ class MatrixScreen(FwScreen):
             placeholder="Filter criteria (Enter to apply, Escape to clear)", id="matrix-filter"
         )
         yield Static(id="matrix-status")
-        table: DataTable[Text] = DataTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
+        table: DataTable[Text] = FwDataTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
         yield table
         with VerticalScroll(id="matrix-detail"):
             yield Static(id="matrix-note")
@@ -265,6 +263,3 @@ class MatrixScreen(FwScreen):
         table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
         table.move_cursor(row=table.get_row_index(criterion_id), column=1)
         table.focus()
-
-    async def action_vim(self, direction: str) -> None:
-        await run_vim(self, direction)

@@ -12,16 +12,14 @@ from textual.widgets.option_list import Option
 from fwtui.models import Framework
 from fwtui.safetext import clean_name
 from fwtui.screens.common import (
-    VIM_BINDINGS,
     FwScreen,
     heading,
     literal,
     literal_line,
     literal_name,
-    run_vim,
 )
-from fwtui.screens.lists import SafeOptionList
 from fwtui.textout import KIND_LABELS
+from fwtui.widgets.lists import FwOptionList, FwScroll
 
 
 def profile(framework: Framework) -> Text:
@@ -81,7 +79,6 @@ class OverviewScreen(FwScreen):
     """Every framework at a glance."""
 
     BINDINGS = [
-        *VIM_BINDINGS,
         Binding("tab", "app.focus_next", "Next pane", show=False, id="overview.next_pane"),
     ]
     PRIMARY_FOCUS = "#framework-list"
@@ -91,11 +88,11 @@ class OverviewScreen(FwScreen):
         self.sub_title = clean_name(first.name)
         yield from self.compose_frame()
         with Horizontal(id="overview"):
-            yield SafeOptionList(
+            yield FwOptionList(
                 *(Option(literal_name(f.name), id=f.id) for f in self.catalog.frameworks.values()),
                 id="framework-list",
             )
-            with VerticalScroll(id="framework-details", can_focus=True):
+            with FwScroll(id="framework-details", can_focus=True):
                 # Filled here rather than on mount: the first frame is then drawn complete.
                 yield Static(profile(first), id="framework-profile")
         yield from self.compose_footer()
@@ -121,6 +118,3 @@ class OverviewScreen(FwScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
             self.show_framework(event.option.id)
-
-    async def action_vim(self, direction: str) -> None:
-        await run_vim(self, direction)

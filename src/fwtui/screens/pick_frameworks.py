@@ -10,7 +10,7 @@ from textual.widgets import Label, SelectionList
 
 from fwtui.catalog import Catalog
 from fwtui.screens.common import literal_name
-from fwtui.screens.lists import SafeSelectionList
+from fwtui.widgets.lists import FwSelectionList
 
 
 class PickFrameworksScreen(ModalScreen[list[str] | None]):
@@ -31,7 +31,7 @@ class PickFrameworksScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-dialog", classes="dialog"):
             yield Label(f"Compare which frameworks? (at least {self.minimum}; Space, Enter)")
-            yield SafeSelectionList[str](
+            yield FwSelectionList[str](
                 *(
                     (literal_name(f.name), f.id, f.id in self.initial)
                     for f in self.catalog.frameworks.values()

@@ -5,18 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from fwtui.models import Framework, Point
 from fwtui.screens.common import (
-    VIM_BINDINGS,
     FwScreen,
     literal,
     literal_line,
     literal_name,
-    run_vim,
 )
+from fwtui.widgets.lists import FwScroll
 
 MAX_COLUMNS = 3
 MIN_COLUMNS = 2
@@ -26,7 +25,6 @@ class ProsConsScreen(FwScreen):
     """Columns of pros and cons; n/p change the framework of the focused column."""
 
     BINDINGS = [
-        *VIM_BINDINGS,
         Binding(
             "n", "cycle(1)", "Next", id="proscons.next", tooltip="Next framework in this column"
         ),
@@ -57,9 +55,9 @@ class ProsConsScreen(FwScreen):
     def on_mount(self) -> None:
         self.query(".proscons-column").first().focus()
 
-    def columns(self) -> list[VerticalScroll]:
+    def columns(self) -> list[FwScroll]:
         return [
-            VerticalScroll(
+            FwScroll(
                 Static(self.points_text(self.catalog.frameworks[framework_id])),
                 id=f"column-{index}",
                 classes="proscons-column",
@@ -128,6 +126,3 @@ class ProsConsScreen(FwScreen):
         index = self.focused_column()
         del self.shown[index]
         await self.rebuild(focus=max(0, index - 1))
-
-    async def action_vim(self, direction: str) -> None:
-        await run_vim(self, direction)

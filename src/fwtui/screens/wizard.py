@@ -17,17 +17,15 @@ from fwtui.models import Question, QuestionType
 from fwtui.paths import state_dir
 from fwtui.problems import DataError, UsageError
 from fwtui.screens.common import (
-    VIM_BINDINGS,
     FwScreen,
     literal,
     literal_line,
     literal_name,
-    run_vim,
 )
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
-from fwtui.screens.lists import SafeOptionList, SafeSelectionList
 from fwtui.state import LAST_ANSWERS, load_last_answers, save_last_answers
+from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
 
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.
 RESULT_ROWS = 30
@@ -37,7 +35,6 @@ class WizardScreen(FwScreen):
     """Enter picks and goes on, Space ticks (multi), b goes back, s skips."""
 
     BINDINGS = [
-        *VIM_BINDINGS,
         Binding("enter", "next", "Next", id="wizard.next", priority=True),
         Binding("b", "back", "Back", id="wizard.back"),
         Binding("escape", "back", "Back", show=False, id="wizard.escape"),
@@ -62,11 +59,11 @@ class WizardScreen(FwScreen):
                 yield Static(id="wizard-step")
                 yield Static(id="wizard-prompt")
                 yield Static(id="wizard-help")
-                yield SafeOptionList(id="wizard-single")
-                yield SafeSelectionList[str](id="wizard-multi")
+                yield FwOptionList(id="wizard-single")
+                yield FwSelectionList[str](id="wizard-multi")
                 yield Static(id="wizard-choice-help")
                 yield Static(id="wizard-keys")
-            with VerticalScroll(id="wizard-result", can_focus=True):
+            with FwScroll(id="wizard-result", can_focus=True):
                 yield Static(id="wizard-result-text")
         yield from self.compose_footer()
 
@@ -261,6 +258,3 @@ class WizardScreen(FwScreen):
         self.given = dict(answers)
         self.step = 0
         self.show_question()
-
-    async def action_vim(self, direction: str) -> None:
-        await run_vim(self, direction)

@@ -1,0 +1,1 @@
+"""Widgets the screens share: lists and panes with vim keys, the footer, literal text."""

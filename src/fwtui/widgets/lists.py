@@ -1,0 +1,103 @@
+"""Lists, tables and panes that move with vim keys as well as the arrows.
+
+Each widget binds ``j k h l g G`` itself, to its own cursor or scroll actions, so a screen
+needs no dispatch code. The binding ids (``move.down`` ...) are the same on every widget,
+so one ``keys.yaml`` line remaps the key everywhere.
+
+The option lists also keep their page keys safe while they have no size: Textual's
+OptionList builds its line index lazily for its current size, and with a zero-size region
+(a tiny terminal, or just after a resize) PageUp and PageDown raised KeyError. Here they do
+nothing until the list has lines (found by tests/test_monkey.py).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar, cast
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, OptionList, SelectionList
+
+SelectionType = TypeVar("SelectionType")
+
+MOVES = (
+    ("j", "down", "Down"),
+    ("k", "up", "Up"),
+    ("h", "left", "Left"),
+    ("l", "right", "Right"),
+    ("g", "top", "Top"),
+    ("G", "bottom", "Bottom"),
+)
+
+
+def vim_bindings(**actions: str) -> list[BindingType]:
+    """Hidden vim-key bindings, one per direction, to the widget's action for it."""
+    return [
+        Binding(key, actions[direction], label, show=False, id=f"move.{direction}")
+        for key, direction, label in MOVES
+    ]
+
+
+class _SafePaging:
+    """Mixed in before an OptionList class: page keys wait until the list has lines."""
+
+    def _has_lines(self) -> bool:
+        widget = cast(OptionList, self)
+        if not widget.scrollable_content_region or not widget.option_count:
+            return False
+        return (widget.highlighted or 0) in widget._index_to_line
+
+    def action_page_up(self) -> None:
+        if self._has_lines():
+            super().action_page_up()  # type: ignore[misc]
+
+    def action_page_down(self) -> None:
+        if self._has_lines():
+            super().action_page_down()  # type: ignore[misc]
+
+
+_LIST_MOVES = {
+    "down": "cursor_down",
+    "up": "cursor_up",
+    "left": "scroll_left",
+    "right": "scroll_right",
+    "top": "first",
+    "bottom": "last",
+}
+
+
+class FwOptionList(_SafePaging, OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**_LIST_MOVES)
+
+
+class FwSelectionList(_SafePaging, SelectionList[SelectionType], Generic[SelectionType]):
+    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**_LIST_MOVES)
+
+
+class FwDataTable(DataTable[Text]):
+    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(
+        down="cursor_down",
+        up="cursor_up",
+        left="cursor_left",
+        right="cursor_right",
+        top="scroll_top",
+        bottom="scroll_bottom",
+    )
+
+
+class FwScroll(VerticalScroll):
+    """A focusable pane of text that scrolls with the arrows and the vim keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(
+        down="scroll_down",
+        up="scroll_up",
+        left="scroll_left",
+        right="scroll_right",
+        top="scroll_home",
+        bottom="scroll_end",
+    )
+
+
+VIM_WIDGETS = (FwOptionList, FwSelectionList, FwDataTable, FwScroll)
+"""Every widget class with vim bindings, for the keymap's list of binding ids."""
