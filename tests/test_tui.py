@@ -200,7 +200,7 @@ async def test_help_lists_the_bindings_of_the_screen_below() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        rendered = " ".join(str(cell) for cell in app.screen.table.get_column_at(1))
+        rendered = " ".join(str(cell) for cell in app.screen.table.columns[1].cells)
         assert "Only rows that differ" in rendered
         assert "Matrix" in rendered
         await pilot.press("escape")
