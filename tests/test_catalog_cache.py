@@ -6,9 +6,9 @@ import json
 import os
 from pathlib import Path
 
-from conftest import bundled_framework, run_cli, write_framework
 from fwtui.catalog import load_catalog
 from fwtui.catalog_cache import cache_file, load_catalog_cached
+from helpers import bundled_framework, cli, write_framework
 
 
 def cache_env(tmp_path: Path) -> dict[str, str]:
@@ -36,12 +36,12 @@ def test_a_changed_user_file_is_read_again(tmp_path: Path) -> None:
     data = bundled_framework("flask")
     data.update(id="tinyweb", name="TinyWeb")
     path = write_framework(tmp_path / "data", data)
-    shown = run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
+    shown = cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
     assert shown.stdout.startswith("TinyWeb")
     assert cached_file(tmp_path).is_file()
     data["name"] = "TinyWeb Two"
     path.write_text(json.dumps(data, default=str), encoding="utf-8")  # JSON is YAML
-    shown = run_cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
+    shown = cli("--data", str(tmp_path / "data"), "show", "tinyweb", env=env)
     assert shown.stdout.startswith("TinyWeb Two")
 
 
@@ -50,20 +50,20 @@ def test_a_file_broken_after_caching_is_reported_not_served_from_the_cache(
 ) -> None:
     env = cache_env(tmp_path)
     path = write_framework(tmp_path / "data", {**bundled_framework("flask"), "id": "tinyweb"})
-    assert run_cli("--data", str(tmp_path / "data"), "list", env=env).returncode == 0
+    assert cli("--data", str(tmp_path / "data"), "list", env=env).returncode == 0
     before = path.stat()
     path.write_text("id: tinyweb\nname: [unclosed\n", encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if mtime were kept
-    listed = run_cli("--data", str(tmp_path / "data"), "list", env=env)
+    listed = cli("--data", str(tmp_path / "data"), "list", env=env)
     assert listed.returncode == 1
     assert "tinyweb.yaml:3: YAML syntax error" in listed.stderr
 
 
 def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     env = cache_env(tmp_path)
-    expected = run_cli("recommend", "--format", "json", env=env).stdout
+    expected = cli("recommend", "--format", "json", env=env).stdout
     cached_file(tmp_path).write_bytes(b"not a key\n\x80\x04garbage")
-    again = run_cli("recommend", "--format", "json", env=env)
+    again = cli("recommend", "--format", "json", env=env)
     assert again.returncode == 0
     assert again.stdout == expected
     assert cached_file(tmp_path).read_bytes()[:9] != b"not a key"
@@ -71,14 +71,14 @@ def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
 
 def test_fwtui_no_cache_writes_nothing(tmp_path: Path) -> None:
     env = {**cache_env(tmp_path), "FWTUI_NO_CACHE": "1"}
-    assert run_cli("list", env=env).returncode == 0
+    assert cli("list", env=env).returncode == 0
     assert not (tmp_path / "cache").exists()
 
 
 def test_an_unwritable_cache_dir_is_skipped_quietly(tmp_path: Path) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache directory would go", encoding="utf-8")
-    result = run_cli("list", env={"XDG_CACHE_HOME": str(blocker)})
+    result = cli("list", env={"XDG_CACHE_HOME": str(blocker)})
     assert result.returncode == 0
     assert result.stderr == ""
 
@@ -90,10 +90,10 @@ def test_a_broken_symlink_does_not_hide_later_changes(tmp_path: Path) -> None:
     path = write_framework(tmp_path / "data", data)
     (tmp_path / "data" / "frameworks" / "aaa.yaml").symlink_to(tmp_path / "nowhere")
     (tmp_path / "data" / "README.md").symlink_to(tmp_path / "nowhere")
-    first = run_cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
+    first = cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
     assert first.returncode == 1  # the broken aaa.yaml link is reported...
     (tmp_path / "data" / "frameworks" / "aaa.yaml").unlink()
-    assert run_cli("--data", str(tmp_path / "data"), "show", "zzz", env=env).returncode == 0
+    assert cli("--data", str(tmp_path / "data"), "show", "zzz", env=env).returncode == 0
     path.write_text(path.read_text(encoding="utf-8").replace("Old Name", "New Name"), "utf-8")
-    shown = run_cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
+    shown = cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
     assert shown.stdout.startswith("New Name")  # ...and the dangling README.md hides nothing

@@ -1,19 +1,19 @@
 """Every kind of bad data gives `FILE:LINE: field.path: message`, exit 1, no traceback.
 
-Each test writes a user data directory and runs the real CLI on it in a subprocess.
+Each test writes a user data directory and runs the CLI on it, in-process; data that used
+to hang or explode the loader is validated in a subprocess with a timeout instead.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import bundled_framework, line_of, run_cli, write_framework
 from fwtui.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES
+from helpers import bundled_framework, cli, line_of, run_cli, write_framework
 
 GUIDE_ENTRY = """\
 faq:
@@ -25,12 +25,14 @@ faq:
 """
 
 
-def validate(directory: Path) -> tuple[int, list[str]]:
-    started = time.monotonic()
-    result = run_cli("validate", str(directory))
-    elapsed = time.monotonic() - started
+def validate(directory: Path, *, could_hang: bool = False) -> tuple[int, list[str]]:
+    """``fwtui validate DIRECTORY``; ``could_hang`` runs it in a subprocess that is given
+    30 s (it takes well under one), so that a loader that hangs fails the test."""
+    if could_hang:
+        result = run_cli("validate", str(directory), timeout=30)
+    else:
+        result = cli("validate", str(directory))
     assert "Traceback" not in result.stderr, result.stderr
-    assert elapsed < 20, "validate must not hang"
     return result.returncode, result.stderr.splitlines()
 
 
@@ -180,9 +182,7 @@ def test_alias_bomb_fails_fast(tmp_path: Path) -> None:
         rows.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     guide = tmp_path / "guide.yaml"
     guide.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    started = time.monotonic()
-    code, lines = validate(tmp_path)
-    assert time.monotonic() - started < 10
+    code, lines = validate(tmp_path, could_hang=True)
     assert code == 1
     assert any(str(guide) in x and "alias bomb" in x for x in lines), lines
 
@@ -199,7 +199,7 @@ def test_extremely_deep_nesting_fails_fast(tmp_path: Path) -> None:
     depth = 100_000
     guide = tmp_path / "guide.yaml"
     guide.write_text("faq: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
-    code, lines = validate(tmp_path)
+    code, lines = validate(tmp_path, could_hang=True)
     assert code == 1
     assert any(line.startswith(f"{guide}:1: ") and "nesting" in line for line in lines), lines
 
@@ -233,7 +233,7 @@ def test_unknown_file_name(tmp_path: Path) -> None:
 
 
 def test_missing_data_directory_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("--data", str(tmp_path / "nope"), "validate")
+    result = cli("--data", str(tmp_path / "nope"), "validate")
     assert result.returncode == 2
     assert result.stderr.strip() == f"fwtui: error: --data {tmp_path / 'nope'}: no such directory"
 
@@ -241,7 +241,7 @@ def test_missing_data_directory_is_a_usage_error(tmp_path: Path) -> None:
 def test_data_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
     file = tmp_path / "guide.yaml"
     file.write_text(GUIDE_ENTRY, encoding="utf-8")
-    result = run_cli("validate", "--data", str(file))
+    result = cli("validate", "--data", str(file))
     assert result.returncode == 2
     assert "not a directory" in result.stderr
 
@@ -252,7 +252,7 @@ def test_unreadable_data_directory_is_a_usage_error(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0)
     try:
-        result = run_cli("validate", str(locked))
+        result = cli("validate", str(locked))
     finally:
         locked.chmod(0o755)
     assert result.returncode == 2
@@ -260,7 +260,7 @@ def test_unreadable_data_directory_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_missing_fwtui_data_entry_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("validate", env={"FWTUI_DATA": str(tmp_path / "gone")})
+    result = cli("validate", env={"FWTUI_DATA": str(tmp_path / "gone")})
     assert result.returncode == 2
     assert "FWTUI_DATA" in result.stderr
 
@@ -270,7 +270,7 @@ def test_user_files_are_never_changed(tmp_path: Path) -> None:
     data["id"] = "mine"
     path = write_framework(tmp_path, data)
     before = (path.read_bytes(), path.stat().st_mtime_ns, sorted(tmp_path.rglob("*")))
-    result = run_cli("validate", str(tmp_path))
+    result = cli("validate", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(tmp_path.rglob("*"))) == before
 
@@ -279,7 +279,7 @@ def test_layout_mistakes_in_a_data_dir_are_reported(tmp_path: Path) -> None:
     (tmp_path / "frameworks").write_text("", encoding="utf-8")
     (tmp_path / "criteria.yaml").mkdir()
     (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
-    result = run_cli("--data", str(tmp_path), "validate")
+    result = cli("--data", str(tmp_path), "validate")
     assert result.returncode == 1
     assert result.stderr.splitlines()[:2] == [
         f"{tmp_path}/criteria.yaml:1: not a regular file",
@@ -294,7 +294,7 @@ def test_odd_entries_in_frameworks_are_reported_and_a_fifo_does_not_hang(tmp_pat
     (folder / ".#flask.yaml").symlink_to(tmp_path / "nowhere")  # an editor's lock file
     (folder / "notes.md").write_text("not data\n", encoding="utf-8")
     os.mkfifo(folder / "pipe.yaml")
-    result = run_cli("--data", str(tmp_path), "validate", timeout=10)
+    result = run_cli("--data", str(tmp_path), "validate", timeout=10)  # a subprocess: a hang
     assert result.returncode == 1
     assert result.stderr.splitlines()[:3] == [
         f"{folder}/Flask.YAML:1: use a lower-case .yaml extension",
@@ -309,4 +309,4 @@ def test_a_user_dir_named_frameworks_holds_top_level_files(tmp_path: Path) -> No
     (folder / "guide.yaml").write_text(
         "topics:\n  - id: extra_topic\n    title: T\n    body: B\n", encoding="utf-8"
     )
-    assert run_cli("validate", str(folder)).returncode == 0
+    assert cli("validate", str(folder)).returncode == 0

@@ -1,4 +1,4 @@
-"""`fwtui questions` and `fwtui recommend` through the real CLI: formats, files, bad input."""
+"""`fwtui questions` and `fwtui recommend` through the CLI: formats, files, bad input."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from fwtui.catalog import bundled_catalog
+from helpers import cli, run_cli
 
 
 def test_questions_json_has_the_stable_ids() -> None:
-    result = run_cli("questions", "--format", "json")
+    result = cli("questions", "--format", "json")
     assert result.returncode == 0
     questions = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
     expected = {
@@ -49,14 +49,14 @@ def test_questions_json_has_the_stable_ids() -> None:
 
 
 def test_questions_text_lists_defaults_and_conditions() -> None:
-    result = run_cli("questions")
+    result = cli("questions")
     assert result.returncode == 0
     assert "(default)" in result.stdout
     assert "asked only when project_kind is" in result.stdout
 
 
 def test_recommend_json_has_the_contract_keys() -> None:
-    result = run_cli(
+    result = cli(
         "recommend",
         "--answer",
         "project_kind=cms",
@@ -75,8 +75,12 @@ def test_recommend_json_has_the_contract_keys() -> None:
 
 
 def test_recommend_is_byte_for_byte_deterministic() -> None:
+    # Two processes: each hashes strings with its own seed, so set or dict order that
+    # leaked into the output would differ here (in one process it never would).
     args = ("recommend", "--answer", "project_kind=api", "--format", "json")
-    assert run_cli(*args).stdout == run_cli(*args).stdout
+    first, second = run_cli(*args), run_cli(*args)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
 
 
 @pytest.mark.parametrize(
@@ -98,7 +102,7 @@ def test_recommend_is_byte_for_byte_deterministic() -> None:
     ],
 )
 def test_bad_recommend_input_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
-    result = run_cli("recommend", *args)
+    result = cli("recommend", *args)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
@@ -118,7 +122,7 @@ def test_bad_recommend_input_is_one_line_and_exit_2(args: list[str], fragment: s
 def test_broken_answers_file_is_exit_2(tmp_path: Path, content: str, fragment: str) -> None:
     path = tmp_path / "answers.yaml"
     path.write_bytes(content.encode("latin-1") if content.startswith("\xff") else content.encode())
-    result = run_cli("recommend", "--answers", str(path))
+    result = cli("recommend", "--answers", str(path))
     assert result.returncode == 2
     assert fragment in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -126,7 +130,7 @@ def test_broken_answers_file_is_exit_2(tmp_path: Path, content: str, fragment: s
 
 def test_answers_file_round_trip_and_override(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
-    first = run_cli(
+    first = cli(
         "recommend",
         "--answer",
         "project_kind=api",
@@ -138,11 +142,11 @@ def test_answers_file_round_trip_and_override(tmp_path: Path) -> None:
         "json",
     )
     assert first.returncode == 0, first.stderr
-    replay = run_cli("recommend", "--answers", str(saved), "--format", "json")
+    replay = cli("recommend", "--answers", str(saved), "--format", "json")
     assert replay.returncode == 0, replay.stderr
     assert json.loads(replay.stdout)["answers"] == json.loads(first.stdout)["answers"]
     assert replay.stderr == ""
-    override = run_cli(
+    override = cli(
         "recommend", "--answers", str(saved), "--answer", "project_kind=cms", "--format", "json"
     )
     assert json.loads(override.stdout)["answers"]["project_kind"] == "cms"
@@ -156,7 +160,7 @@ def test_answers_file_from_an_older_catalog_loads_with_a_warning(tmp_path: Path)
         "catalog_hash: sha256:old\nanswers:\n  project_kind: api\n  retired_question: x\n",
         encoding="utf-8",
     )
-    result = run_cli("recommend", "--answers", str(path), "--format", "json")
+    result = cli("recommend", "--answers", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert "made with data 2020.01.01" in result.stderr
     assert f"now data {catalog.meta.data_version}" in result.stderr
@@ -167,7 +171,7 @@ def test_answers_file_from_an_older_catalog_loads_with_a_warning(tmp_path: Path)
 def test_output_is_written_atomically_and_replaces_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "adr.md"
     target.write_text("old decision\n", encoding="utf-8")
-    result = run_cli("recommend", "--format", "adr", "--output", str(target))
+    result = cli("recommend", "--format", "adr", "--output", str(target))
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
     for section in [
@@ -183,29 +187,29 @@ def test_output_is_written_atomically_and_replaces_the_old_file(tmp_path: Path) 
 
 
 def test_bad_output_leaves_nothing_behind(tmp_path: Path) -> None:
-    result = run_cli("recommend", "--output", str(tmp_path / "missing" / "x.md"))
+    result = cli("recommend", "--output", str(tmp_path / "missing" / "x.md"))
     assert result.returncode == 2
     assert list(tmp_path.iterdir()) == []
 
 
 def test_choice_order_does_not_change_the_output() -> None:
-    first = run_cli("recommend", "--answer", "builtins=auth,api_docs", "--format", "json")
-    second = run_cli("recommend", "--answer", "builtins=api_docs,auth", "--format", "json")
+    first = cli("recommend", "--answer", "builtins=auth,api_docs", "--format", "json")
+    second = cli("recommend", "--answer", "builtins=api_docs,auth", "--format", "json")
     assert first.stdout == second.stdout
 
 
 def test_an_answers_file_of_another_format_version_is_refused(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
-    assert run_cli("recommend", "--save-answers", str(saved)).returncode == 0
+    assert cli("recommend", "--save-answers", str(saved)).returncode == 0
     text = saved.read_text(encoding="utf-8")
     (tmp_path / "future.yaml").write_text(
         text.replace("schema_version: 1", "schema_version: 99"), encoding="utf-8"
     )
     (tmp_path / "extra.yaml").write_text(text + "colour: blue\n", encoding="utf-8")
-    future = run_cli("recommend", "--answers", str(tmp_path / "future.yaml"))
+    future = cli("recommend", "--answers", str(tmp_path / "future.yaml"))
     assert future.returncode == 2
     assert "schema_version 99 is not supported (valid: 1)" in future.stderr
-    extra = run_cli("recommend", "--answers", str(tmp_path / "extra.yaml"))
+    extra = cli("recommend", "--answers", str(tmp_path / "extra.yaml"))
     assert extra.returncode == 2
     assert "colour: unknown key (valid: fwtui_version, schema_version" in extra.stderr
 
@@ -215,7 +219,7 @@ def test_output_replaces_a_symlink_and_leaves_its_target_alone(tmp_path: Path) -
     target = tmp_path / "real.md"
     target.write_text("old\n", encoding="utf-8")
     (tmp_path / "link.md").symlink_to(target)
-    result = run_cli("recommend", "--format", "markdown", "--output", str(tmp_path / "link.md"))
+    result = cli("recommend", "--format", "markdown", "--output", str(tmp_path / "link.md"))
     assert result.returncode == 0
     assert not (tmp_path / "link.md").is_symlink()
     assert (tmp_path / "link.md").read_text(encoding="utf-8").startswith("# ")
@@ -224,7 +228,7 @@ def test_output_replaces_a_symlink_and_leaves_its_target_alone(tmp_path: Path) -
 
 def test_a_bad_output_writes_no_answers_file(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
-    result = run_cli(
+    result = cli(
         "recommend", "--save-answers", str(saved), "--output", str(tmp_path / "no" / "x.md")
     )
     assert result.returncode == 2

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from fwtui.advisor import recommend
 from fwtui.catalog import bundled_catalog
 from fwtui.exports import render_text
+from helpers import cli
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = {"SOURCE_DATE_EPOCH": "1764028800"}  # 2025-11-25, so the ADR's date is fixed
@@ -26,7 +26,7 @@ FORMATS = {"text": "txt", "markdown": "md", "json": "json", "adr": "adr.md"}
 @pytest.mark.parametrize("case", sorted(CASES))
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_output_matches_golden_file(case: str, fmt: str) -> None:
-    result = run_cli("recommend", *CASES[case], "--format", fmt, env=EPOCH)
+    result = cli("recommend", *CASES[case], "--format", fmt, env=EPOCH)
     assert result.returncode == 0, result.stderr
     path = GOLDEN / f"recommend-{case}.{FORMATS[fmt]}"
     if os.environ.get("FWTUI_UPDATE_GOLDEN"):

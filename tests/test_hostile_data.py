@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import bundled_framework, run_cli, write_framework
+from helpers import bundled_framework, cli, run_cli, write_framework
 
 ESCAPES = "\x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07 \x9b2J"
 MARKUP = "[bold red]Evil[/] [@click=app.quit]click[/] [link=https://x.example]l[/]"
@@ -70,7 +70,7 @@ COMMANDS = [
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c))
 def test_no_escape_byte_reaches_the_terminal(hostile_dir: Path, command: list[str]) -> None:
-    result = run_cli("--data", str(hostile_dir), *command)
+    result = cli("--data", str(hostile_dir), *command)
     assert result.returncode == 0, result.stderr
     for stream in (result.stdout, result.stderr):
         assert "\x1b" not in stream
@@ -83,9 +83,7 @@ def test_no_escape_byte_reaches_the_terminal(hostile_dir: Path, command: list[st
 def test_json_shows_control_characters_as_placeholders_and_markup_as_text(
     hostile_dir: Path,
 ) -> None:
-    shown = json.loads(
-        run_cli("--data", str(hostile_dir), "show", "evil", "--format", "json").stdout
-    )
+    shown = json.loads(cli("--data", str(hostile_dir), "show", "evil", "--format", "json").stdout)
     # The loader made every control character a visible placeholder; markup stays text.
     assert shown["name"].startswith(
         r"[bold red]Evil[/] [@click=app.quit]click[/] [link=https://x.example]l[/] "
@@ -98,7 +96,7 @@ def refused(tmp_path: Path, **changes: str) -> list[str]:
     data = bundled_framework("flask")
     data.update(changes)
     write_framework(tmp_path, data)
-    result = run_cli("--data", str(tmp_path), "validate")
+    result = cli("--data", str(tmp_path), "validate")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert all(len(line) < 300 for line in lines)
@@ -154,8 +152,9 @@ def small_framework(index: int, criteria: list[str]) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_ten_thousand_frameworks_load_list_and_rank(tmp_path: Path) -> None:
-    catalog = json.loads(run_cli("matrix", "--format", "json").stdout)
+    catalog = json.loads(cli("matrix", "--format", "json").stdout)
     criteria = [row["criterion"] for row in catalog["rows"]]
     folder = tmp_path / "data" / "frameworks"
     folder.mkdir(parents=True)
@@ -165,6 +164,8 @@ def test_ten_thousand_frameworks_load_list_and_rank(tmp_path: Path) -> None:
         (folder / f"fw_{index}.yaml").write_text(text, encoding="utf-8")
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     started = time.perf_counter()
+    # Subprocesses: the timings are a real command's, and 10,000 frameworks stay out of
+    # the test process's memory.
     listed = run_cli("--data", str(tmp_path / "data"), "list", env=env, timeout=600)
     cold = time.perf_counter() - started
     assert listed.returncode == 0, listed.stderr

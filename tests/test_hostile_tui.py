@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import run_cli
 from fwtui.catalog import BUNDLED_DIR
 from fwtui.safetext import clean
+from helpers import cli
 
 COLUMNS, ROWS = 120, 40
 
@@ -170,9 +170,9 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_hostile_data_dir_is_valid_data(hostile_dir: Path) -> None:
-    result = run_cli("validate", str(hostile_dir), env={"FWTUI_NO_CACHE": "1"})
+    result = cli("validate", str(hostile_dir), env={"FWTUI_NO_CACHE": "1"})
     assert result.returncode == 0, result.stderr
-    shown = run_cli("--data", str(hostile_dir), "show", "django", env={"FWTUI_NO_CACHE": "1"})
+    shown = cli("--data", str(hostile_dir), "show", "django", env={"FWTUI_NO_CACHE": "1"})
     assert "[@click=app.quit]PWN-CLICK[/]" in shown.stdout
 
 
@@ -290,10 +290,10 @@ ESC = b"\x1b"
 ENTER = b"\r"
 
 
+@pytest.mark.real
 def test_no_planted_sequence_reaches_the_terminal(
     hostile_dir: Path, tmp_path: Path, terminal: list[Terminal]
 ) -> None:
-    started = time.monotonic()
     term = start(terminal, tmp_path, "-m", "fwtui", "--data", str(hostile_dir))
     term.wait_for(b"Summary", timeout=15)
     term.pump(0.3)
@@ -336,9 +336,9 @@ def test_no_planted_sequence_reaches_the_terminal(
     # The payload was shown, as text: markup and escapes visible, not applied.
     assert b"[@click=app.quit]PWN-CLICK[/]" in output
     assert b"\\x1b]52;c;SEVJTA==\\x07" in output
-    assert time.monotonic() - started < 30
 
 
+@pytest.mark.real
 def test_sigterm_restores_the_terminal(tmp_path: Path, terminal: list[Terminal]) -> None:
     """Killed by SIGTERM, fwtui used to leave the alternate screen, mouse reporting and a
     hidden cursor behind; now it exits cleanly with the status a shell expects."""
@@ -366,6 +366,7 @@ raise SystemExit(main([]))
 """
 
 
+@pytest.mark.real
 def test_a_crash_exits_non_zero(tmp_path: Path, terminal: list[Terminal]) -> None:
     term = start(terminal, tmp_path, "-c", CRASH)
     status = term.finish(timeout=20)

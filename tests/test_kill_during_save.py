@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from fwtui.advisor import recommend
 from fwtui.answers import answers_document, load_answers_file
 from fwtui.catalog import bundled_catalog
 from fwtui.exports import render
 from fwtui.fsutil import STALE_AFTER, atomic_write
+from helpers import cli
 
 KILLS = 100
 WRITER = """
@@ -56,6 +56,7 @@ def documents(kind: str) -> tuple[str, str]:
     return first, second
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["answers", "export"])
 def test_sigkill_while_saving_never_leaves_a_broken_file(tmp_path: Path, kind: str) -> None:
     first, second = documents(kind)
@@ -121,7 +122,7 @@ def test_read_only_or_full_target_dirs_give_one_clear_line(
                 stream.write(b"x" * 64 * 1024)  # fills the 16 KiB file system
         before = sorted(mount_point.iterdir())
         target = mount_point / "decision.md"
-        result = run_cli("recommend", "--format", "markdown", "--output", str(target))
+        result = cli("recommend", "--format", "markdown", "--output", str(target))
         assert result.returncode == 2
         assert result.stderr.strip() == f"fwtui: error: cannot write {target}: {message}"
         assert not target.exists()

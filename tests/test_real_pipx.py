@@ -23,8 +23,10 @@ from pathlib import Path
 import pytest
 
 import fwtui
-from conftest import run_cli
+from helpers import cli
 from realterm import Timings, Tmux
+
+pytestmark = pytest.mark.real
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "fwtui"
@@ -182,7 +184,7 @@ def test_installed_validate(installed: Installed, timings: Timings) -> None:
         result = run([installed.fwtui, "validate"], installed.env, installed.workdir)
     assert result.returncode == 0, explain(result)
     assert result.stdout.startswith("OK: "), result.stdout
-    assert result.stdout == run_cli("validate").stdout
+    assert result.stdout == cli("validate").stdout
 
 
 def test_installed_recommend_json(installed: Installed, timings: Timings) -> None:
@@ -197,7 +199,7 @@ def test_installed_recommend_json(installed: Installed, timings: Timings) -> Non
     assert [entry["rank"] for entry in ranking] == list(range(1, len(ranking) + 1))
     assert all(entry["id"] and entry["name"] for entry in ranking)
     # The installed data and code decide exactly as this checkout does.
-    assert document == json.loads(run_cli("recommend", "--format", "json").stdout)
+    assert document == json.loads(cli("recommend", "--format", "json").stdout)
 
 
 def test_installed_tui_opens_and_quits(

@@ -27,8 +27,10 @@ from pathlib import Path
 import pytest
 
 import fwtui
-from conftest import run_cli
+from helpers import cli
 from realterm import Timings, Tmux, descendants, is_running, pids_with_env, proc_name, require_tool
+
+pytestmark = pytest.mark.real
 
 SRC = Path(fwtui.__file__).resolve().parents[1]
 MARKER = "FWTUI_REAL_SSH_MARKER"
@@ -312,7 +314,7 @@ def test_every_screen_and_the_wizard_over_ssh(
             tmux.wait_until(past_step(int(step.group(1))), f"wizard step after {step.group(0)}")
         screen = tmux.wait_until(lambda s: "Ranking" in s, "'Ranking'")
         timings.add(f"{label} wizard: Enter until 'Ranking'", time.perf_counter() - started)
-        best = json.loads(run_cli("recommend", "--format", "json").stdout)["ranking"][0]["name"]
+        best = json.loads(cli("recommend", "--format", "json").stdout)["ranking"][0]["name"]
         assert re.search(rf"\b1\.\s+{re.escape(best)}\b", screen), screen
 
         with timings.step(f"{label} q to shell to session end"):

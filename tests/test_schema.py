@@ -10,8 +10,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import run_cli
 from fwtui.catalog import BUNDLED_DIR
+from helpers import cli
 
 KIND_OF_FILE = {
     "meta.yaml": "meta",
@@ -35,7 +35,7 @@ def _bundled_files() -> list[tuple[str, Path]]:
 @pytest.fixture(scope="module")
 def schemas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Draft202012Validator]:
     output = tmp_path_factory.mktemp("schemas")
-    result = run_cli("schema", "--output", str(output))
+    result = cli("schema", "--output", str(output))
     assert result.returncode == 0, result.stderr
     validators = {}
     for path in output.glob("*.schema.json"):
@@ -61,6 +61,6 @@ def test_schema_rejects_an_unknown_key(schemas: dict[str, Draft202012Validator])
 
 
 def test_schema_without_output_prints_every_kind() -> None:
-    result = run_cli("schema")
+    result = cli("schema")
     assert result.returncode == 0
     assert set(json.loads(result.stdout)) == {"meta", "criteria", "framework", "questions", "guide"}
