@@ -15,6 +15,8 @@ import pytest
 from fwtui.app import FwtuiApp
 from fwtui.catalog import bundled_catalog
 
+pytestmark = pytest.mark.slow
+
 SEED = 20261125
 PRESSES_PER_START = 400  # 2,000 keys over the five start screens
 KEYS = [

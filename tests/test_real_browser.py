@@ -25,6 +25,7 @@ import pytest
 
 from served import EXIT_TIMEOUT, START_TIMEOUT, Served, children_of, serve_fwtui, wait_until
 
+pytestmark = pytest.mark.real
 pytest.importorskip("textual_serve", reason="textual-serve is not installed (fwtui[web])")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 

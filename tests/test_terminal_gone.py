@@ -13,6 +13,8 @@ import pytest
 
 from realterm import Tmux, pids_with_arg
 
+pytestmark = pytest.mark.real
+
 
 def marked_run(tmp_path: Path, name: str) -> tuple[Path, dict[str, str]]:
     """A ``--data`` directory that names this test's fwtui processes, and their env."""
