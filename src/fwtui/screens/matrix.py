@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
 from fwtui.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
@@ -39,13 +40,39 @@ class MatrixScreen(FwScreen):
     ]
     PRIMARY_FOCUS = "#matrix-table"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.selected: list[str] = []
-        self.diff_only = False
-        self.group: str | None = None
-        self.text_filter = ""
-        self.sort_by: str | None = None
+    # What the matrix shows. Changing any of them rebuilds the table once, after the
+    # handler that changed them (so clearing three filters at once rebuilds once).
+    selected: reactive[tuple[str, ...]] = reactive((), init=False)
+    diff_only: reactive[bool] = reactive(False, init=False)
+    group: reactive[str | None] = reactive(None, init=False)
+    text_filter: reactive[str] = reactive("", init=False)
+    sort_by: reactive[str | None] = reactive(None, init=False)
+
+    _rebuild_pending = False
+
+    def watch_selected(self) -> None:
+        self._state_changed()
+
+    def watch_diff_only(self) -> None:
+        self._state_changed()
+
+    def watch_group(self) -> None:
+        self._state_changed()
+
+    def watch_text_filter(self) -> None:
+        self._state_changed()
+
+    def watch_sort_by(self) -> None:
+        self._state_changed()
+
+    def _state_changed(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_next(self._rebuild_if_pending)
+
+    def _rebuild_if_pending(self) -> None:
+        if self._rebuild_pending:  # not already rebuilt by a handler that needed it at once
+            self.rebuild()
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -60,8 +87,8 @@ class MatrixScreen(FwScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.selected = list(self.catalog.frameworks)[:DEFAULT_COLUMNS]
-        self.rebuild()
+        self.selected = tuple(self.catalog.frameworks)[:DEFAULT_COLUMNS]
+        self.rebuild()  # now, so that the first frame shows the table
         self.query_one("#matrix-table", DataTable).focus()
 
     # ----------------------------------------------------------------- building
@@ -96,6 +123,7 @@ class MatrixScreen(FwScreen):
         return Matrix(matrix.frameworks, rows, matrix.legend)
 
     def rebuild(self) -> None:
+        self._rebuild_pending = False
         table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
         matrix = self.matrix()
         table.clear(columns=True)
@@ -189,7 +217,6 @@ class MatrixScreen(FwScreen):
 
     def action_toggle_diff(self) -> None:
         self.diff_only = not self.diff_only
-        self.rebuild()
 
     def action_cycle_group(self) -> None:
         groups = [
@@ -202,7 +229,6 @@ class MatrixScreen(FwScreen):
         else:
             position = groups.index(self.group) + 1
             self.group = groups[position] if position < len(groups) else None
-        self.rebuild()
 
     def action_sort(self) -> None:
         row_key, _ = self.current()
@@ -210,8 +236,8 @@ class MatrixScreen(FwScreen):
             self.sort_by = None
         else:
             self.sort_by = row_key
-        self.rebuild()
         if self.sort_by is not None:
+            self.rebuild()  # now: the cursor follows the row
             table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
             table.move_cursor(row=table.get_row_index(self.sort_by), column=1)
 
@@ -222,14 +248,11 @@ class MatrixScreen(FwScreen):
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#matrix-filter", Input)
-        changed = bool(self.text_filter or self.group or self.diff_only)
         box.value = ""
         box.remove_class("-open")
         self.text_filter = ""
         self.group = None
         self.diff_only = False
-        if changed:
-            self.rebuild()
         self.query_one("#matrix-table", DataTable).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -238,7 +261,6 @@ class MatrixScreen(FwScreen):
             event.input.value = shown
             return  # the value set here posts its own Changed
         self.text_filter = event.value.strip()
-        self.rebuild()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.query_one("#matrix-table", DataTable).focus()
@@ -246,10 +268,11 @@ class MatrixScreen(FwScreen):
     def action_choose(self) -> None:
         def chosen(ids: list[str] | None) -> None:
             if ids:
-                self.selected = ids
-                self.rebuild()
+                self.selected = tuple(ids)
 
-        self.app.push_screen(PickFrameworksScreen(self.catalog, self.selected, minimum=2), chosen)
+        self.app.push_screen(
+            PickFrameworksScreen(self.catalog, list(self.selected), minimum=2), chosen
+        )
 
     def focus_criterion(self, criterion_id: str) -> None:
         """Put the cursor on a criterion's row (used by the command palette)."""
@@ -259,7 +282,7 @@ class MatrixScreen(FwScreen):
         self.group = None
         self.text_filter = ""
         self.diff_only = False
-        self.rebuild()
+        self.rebuild()  # now: the cursor goes to the criterion's row
         table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
         table.move_cursor(row=table.get_row_index(criterion_id), column=1)
         table.focus()
