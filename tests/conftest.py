@@ -8,8 +8,8 @@ import pytest
 
 import helpers
 
-# tests/test_serve.py and tests/test_untrusted_files.py still import these from here.
-from helpers import bundled_framework, line_of, run_cli, write_framework  # noqa: F401
+# tests/test_serve.py still imports run_cli from here.
+from helpers import run_cli  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

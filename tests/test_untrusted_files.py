@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import bundled_framework, write_framework
 from fwtui.answers import load_answers_file
 from fwtui.catalog import BUNDLED_DIR, bundled_catalog, load_catalog
 from fwtui.catalog_cache import cache_file, cache_key, load_catalog_cached
@@ -31,6 +30,7 @@ from fwtui.problems import DataError, UsageError
 from fwtui.safetext import cell_width, clean, clean_name, url_inert
 from fwtui.state import SETTINGS, load_last_answers, load_theme, save_theme
 from fwtui.yamlsafe import load_yaml
+from helpers import bundled_framework, write_framework
 
 # Values that PyYAML's safe loader cannot build: each used to escape as a traceback.
 UNBUILDABLE = {
