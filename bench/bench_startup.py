@@ -39,7 +39,7 @@ def median_of(measure: Callable[[], float], runs: int = RUNS) -> tuple[float, fl
 def in_process_load() -> tuple[float, float, float]:
     """(import seconds, first load seconds, median later load seconds), uncached."""
     started = time.perf_counter()
-    from fwtui.catalog import load_catalog
+    from fwtui.catalog.loader import load_catalog
 
     imported = time.perf_counter() - started
     started = time.perf_counter()
@@ -60,7 +60,7 @@ def in_process_cached_load() -> tuple[float, float]:
     import pickle
 
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="fwtui-bench-")
-    from fwtui.catalog_cache import load_catalog_cached
+    from fwtui.catalog.cache import load_catalog_cached
 
     catalog = load_catalog_cached(())
     pickled = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
@@ -103,7 +103,7 @@ def main() -> None:
     print(f"{'recommend (no cache) / floor':<44} {cold_median / floor_median:>8.2f}x")
     print()
     print("in process")
-    print(f"{'import fwtui.catalog (models, pydantic)':<44} {imported * 1000:>7.1f}ms")
+    print(f"{'import fwtui.catalog.loader (models, pydantic)':<44} {imported * 1000:>7.1f}ms")
     print(f"{'load + validate bundled catalog, first':<44} {first * 1000:>7.1f}ms")
     print(f"{'load + validate bundled catalog, median':<44} {later * 1000:>7.1f}ms")
     cached, unpickled = in_process_cached_load()

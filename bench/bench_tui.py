@@ -120,7 +120,7 @@ def synthetic_catalog(directory: Path, frameworks: int, criteria: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent.parent / "src"))
     import yaml
 
-    from fwtui.catalog import bundled_catalog
+    from fwtui.catalog.loader import bundled_catalog
 
     bundled = bundled_catalog()
     extra = [

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fwtui.catalog import BUNDLED_DIR, Catalog, parse_model
-from fwtui.models import CriteriaFile, Criterion, Framework, Meta, Question
-from fwtui.yamlsafe import load_yaml
+from fwtui.catalog.loader import BUNDLED_DIR, parse_model
+from fwtui.catalog.models import CriteriaFile, Criterion, Framework, Meta, Question
+from fwtui.catalog.store import Catalog
+from fwtui.catalog.yamlsafe import load_yaml
 
 DAY = dt.date(2026, 1, 1)
 URL = "https://example.org/docs"

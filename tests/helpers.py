@@ -15,7 +15,7 @@ from unittest import mock
 
 import yaml
 
-from fwtui.catalog import BUNDLED_DIR
+from fwtui.catalog.loader import BUNDLED_DIR
 
 
 class _Captured(io.StringIO):
@@ -40,7 +40,7 @@ def _warm_cache_file() -> Path:
     """A cache of the bundled catalog alone, built once per test session."""
     global _warm_cache
     if _warm_cache is None:
-        from fwtui.catalog_cache import cache_file, load_catalog_cached
+        from fwtui.catalog.cache import cache_file, load_catalog_cached
 
         folder = Path(tempfile.mkdtemp(prefix="fwtui-warm-cache-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
@@ -61,7 +61,7 @@ def _seed_cache() -> None:
     validates its YAML as usual. Another XDG_CACHE_HOME (as the tests of the cache itself
     pass), FWTUI_NO_CACHE or a directory that already exists is left alone.
     """
-    from fwtui.catalog_cache import cache_file
+    from fwtui.catalog.cache import cache_file
 
     target = cache_file()
     if target is None or target.parent != seedable_cache_dir or os.path.lexists(target.parent):

@@ -7,10 +7,11 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fwtui.advisor import recommend
-from fwtui.catalog import Catalog, bundled_catalog
-from fwtui.exports import render_json
-from fwtui.models import QuestionType
+from fwtui.advisor.scoring import recommend
+from fwtui.catalog.loader import bundled_catalog
+from fwtui.catalog.models import QuestionType
+from fwtui.catalog.store import Catalog
+from fwtui.render.recommendation import render_json
 
 CATALOG = bundled_catalog()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factories import criterion, framework, question, tiny_catalog
-from fwtui.advisor import effective_answers, holds, recommend
-from fwtui.models import When
+from fwtui.advisor.scoring import effective_answers, holds, recommend
+from fwtui.catalog.models import When
 
 
 def when(data: object) -> When:

@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from fwtui.catalog import load_catalog
-from fwtui.catalog_cache import cache_file, load_catalog_cached
+from fwtui.catalog.cache import cache_file, load_catalog_cached
+from fwtui.catalog.loader import load_catalog
 from helpers import bundled_framework, cli, write_framework
 
 

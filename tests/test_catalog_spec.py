@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from fwtui.catalog import BUNDLED_DIR, bundled_catalog
-from fwtui.models import CAPABILITY_LEVELS, CriterionKind
+from fwtui.catalog.loader import BUNDLED_DIR, bundled_catalog
+from fwtui.catalog.models import CAPABILITY_LEVELS, CriterionKind
 
 CATALOG = bundled_catalog()
 SEED_HASHES = Path(__file__).parent / "data" / "seed-8gram-hashes.txt"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fwtui.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES
+from fwtui.catalog.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES
 from helpers import bundled_framework, cli, line_of, run_cli, write_framework
 
 GUIDE_ENTRY = """\

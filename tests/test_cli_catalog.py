@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fwtui.catalog import bundled_catalog
+from fwtui.catalog.loader import bundled_catalog
 from helpers import bundled_framework, cli, run_cli, write_framework
 
 CATALOG = bundled_catalog()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fwtui.catalog import bundled_catalog
+from fwtui.catalog.loader import bundled_catalog
 from helpers import cli, run_cli
 
 

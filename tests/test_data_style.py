@@ -16,8 +16,8 @@ import yaml
 from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from fwtui.catalog import BUNDLED_DIR
-from fwtui.models import FILE_MODELS
+from fwtui.catalog.loader import BUNDLED_DIR
+from fwtui.catalog.models import FILE_MODELS
 
 FILES = sorted(BUNDLED_DIR.glob("*.yaml")) + sorted((BUNDLED_DIR / "frameworks").glob("*.yaml"))
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fwtui.advisor import recommend
-from fwtui.catalog import bundled_catalog
-from fwtui.exports import render_text
+from fwtui.advisor.scoring import recommend
+from fwtui.catalog.loader import bundled_catalog
+from fwtui.render.recommendation import render_text
 from helpers import cli
 
 GOLDEN = Path(__file__).parent / "golden"

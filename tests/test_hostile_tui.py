@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 import yaml
 
-from fwtui.catalog import BUNDLED_DIR
+from fwtui.catalog.loader import BUNDLED_DIR
 from fwtui.safetext import clean
 from helpers import cli
 

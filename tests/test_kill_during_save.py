@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from fwtui.advisor import recommend
-from fwtui.answers import answers_document, load_answers_file
-from fwtui.catalog import bundled_catalog
-from fwtui.exports import render
+from fwtui.advisor.answers import answers_document, load_answers_file
+from fwtui.advisor.scoring import recommend
+from fwtui.catalog.loader import bundled_catalog
 from fwtui.fsutil import STALE_AFTER, atomic_write
+from fwtui.render.recommendation import render
 from helpers import cli
 
 KILLS = 100

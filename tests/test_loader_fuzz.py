@@ -9,9 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fwtui.catalog import Catalog, load_catalog
-from fwtui.problems import DataError
-from fwtui.yamlsafe import YamlDocument, load_yaml
+from fwtui.catalog.loader import load_catalog
+from fwtui.catalog.store import Catalog
+from fwtui.catalog.yamlsafe import YamlDocument, load_yaml
+from fwtui.errors import DataError
 
 YAML_PIECES = st.sampled_from(
     [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fwtui.app import FwtuiApp
-from fwtui.catalog import bundled_catalog
+from fwtui.catalog.loader import bundled_catalog
 
 pytestmark = pytest.mark.slow
 

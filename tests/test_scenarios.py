@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from fwtui.advisor import recommend
-from fwtui.catalog import bundled_catalog
+from fwtui.advisor.scoring import recommend
+from fwtui.catalog.loader import bundled_catalog
 
 CATALOG = bundled_catalog()
 

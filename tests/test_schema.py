@@ -10,7 +10,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from fwtui.catalog import BUNDLED_DIR
+from fwtui.catalog.loader import BUNDLED_DIR
 from helpers import cli
 
 KIND_OF_FILE = {

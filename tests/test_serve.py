@@ -26,7 +26,7 @@ from rich.text import Text
 
 from conftest import run_cli
 from fwtui import serve as serve_module
-from fwtui.problems import UsageError
+from fwtui.errors import UsageError
 from fwtui.serve import (
     INSTALL_HINT,
     MAX_COLUMNS,
@@ -578,6 +578,7 @@ async def test_huge_sizes_are_clamped_and_malformed_messages_ignored(tmp_path: P
     assert "Traceback" not in server.output()
 
 
+@pytest.mark.slow  # a flood, measured by memory: a stress test
 @needs_textual_serve
 async def test_a_flood_of_keys_is_rationed_and_the_app_ends_with_its_socket(
     tmp_path: Path,
@@ -593,7 +594,9 @@ async def test_a_flood_of_keys_is_rationed_and_the_app_ends_with_its_socket(
             for _ in range(200):
                 await websocket.send_str(json.dumps(["stdin", "j" * 100]))
             time.sleep(2.0)
-            assert rss_mib(pid) < before + 60, (before, rss_mib(pid))
+            # Unrationed, these keys grew the app by GiBs; rationed, by tens of MiB
+            # (more on a loaded machine, hence the margin).
+            assert rss_mib(pid) < before + 90, (before, rss_mib(pid))
             await websocket.close()
             assert wait_until(lambda: not server.apps(), EXIT_TIMEOUT / 2), server.apps()
     assert "dropping input" in server.output()
@@ -731,7 +734,7 @@ async def test_an_app_that_ignores_sigterm_is_killed_when_the_server_stops(
 
 
 async def open_export(app: Any) -> Any:
-    from fwtui.advisor import recommend
+    from fwtui.advisor.scoring import recommend
     from fwtui.screens.export import ExportScreen
 
     await app.push_screen(ExportScreen(app.catalog, recommend(app.catalog, {}), "markdown"))
@@ -757,7 +760,7 @@ async def submit(pilot: Any, screen: Any, value: str) -> None:
 def served_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     """A TUI as `fwtui serve` starts it (the web driver's environment), in ``tmp_path``."""
     from fwtui.app import FwtuiApp
-    from fwtui.catalog import bundled_catalog
+    from fwtui.catalog.loader import bundled_catalog
 
     monkeypatch.setenv("TEXTUAL_DRIVER", serve_module.WEB_DRIVER)
     monkeypatch.delenv(serve_module.EXPORT_DIR_ENV, raising=False)
@@ -822,7 +825,7 @@ async def test_in_the_terminal_a_path_with_markup_is_shown_literally(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from fwtui.app import FwtuiApp
-    from fwtui.catalog import bundled_catalog
+    from fwtui.catalog.loader import bundled_catalog
 
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     app = FwtuiApp(bundled_catalog())

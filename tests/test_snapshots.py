@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from fwtui.app import FwtuiApp
-from fwtui.catalog import bundled_catalog
+from fwtui.catalog.loader import bundled_catalog
 
 SCREENS = {
     "overview": [],

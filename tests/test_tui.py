@@ -18,8 +18,9 @@ from textual.widgets import DataTable, Input, OptionList, RadioSet, SelectionLis
 from textual.widgets._toast import Toast
 
 from fwtui.app import FwtuiApp
-from fwtui.catalog import Catalog, bundled_catalog, load_catalog
-from fwtui.models import Point
+from fwtui.catalog.loader import bundled_catalog, load_catalog
+from fwtui.catalog.models import Point
+from fwtui.catalog.store import Catalog
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.guide import GuideScreen

@@ -19,17 +19,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fwtui.answers import load_answers_file
-from fwtui.catalog import BUNDLED_DIR, bundled_catalog, load_catalog
-from fwtui.catalog_cache import cache_file, cache_key, load_catalog_cached
+from fwtui.advisor.answers import load_answers_file
+from fwtui.catalog.cache import cache_file, cache_key, load_catalog_cached
+from fwtui.catalog.loader import BUNDLED_DIR, bundled_catalog, load_catalog
+from fwtui.catalog.yamlsafe import load_yaml
 from fwtui.cli import main
-from fwtui.config import load_keymap
+from fwtui.errors import DataError, UsageError
 from fwtui.fsutil import STALE_AFTER, atomic_write
+from fwtui.keymap import load_keymap
 from fwtui.paths import state_dir
-from fwtui.problems import DataError, UsageError
+from fwtui.persist import SETTINGS, load_last_answers, load_theme, save_theme
 from fwtui.safetext import cell_width, clean, clean_name, url_inert
-from fwtui.state import SETTINGS, load_last_answers, load_theme, save_theme
-from fwtui.yamlsafe import load_yaml
 from helpers import bundled_framework, write_framework
 
 # Values that PyYAML's safe loader cannot build: each used to escape as a traceback.
@@ -282,14 +282,16 @@ def test_a_planted_pickle_in_the_cache_never_runs(
     assert json.loads(body)["meta"]["schema_version"] == 1
 
 
-def _plant_in_cache(path: Path | None = None) -> Path:
-    """Rewrite the cache (or write a copy at ``path``) so that Flask is called 'Planted'."""
+def _plant_in_cache(
+    path: Path | None = None, field: str = "name", value: object = "Planted"
+) -> Path:
+    """Rewrite the cache (or write a copy at ``path``) with one field of Flask changed."""
     load_catalog_cached(())
     cached = cache_file()
     assert cached is not None
     header, _, body = cached.read_bytes().partition(b"\n")
     document = json.loads(body)
-    document["frameworks"]["flask"]["name"] = "Planted"
+    document["frameworks"]["flask"][field] = value
     target = path or cached
     target.write_bytes(header + b"\n" + json.dumps(document).encode())
     return target
@@ -332,13 +334,7 @@ def test_a_symlinked_cache_file_is_never_read(tmp_path: Path) -> None:
 
 
 def test_a_cache_that_does_not_fit_the_models_is_ignored() -> None:
-    load_catalog_cached(())
-    path = cache_file()
-    assert path is not None
-    header, _, body = path.read_bytes().partition(b"\n")
-    document = json.loads(body)
-    document["frameworks"]["flask"]["first_release"] = "2010"
-    path.write_bytes(header + b"\n" + json.dumps(document).encode())
+    _plant_in_cache(field="first_release", value="2010")  # a string where an int belongs
     assert load_catalog_cached(()).frameworks["flask"].first_release == 2010
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fwtui.problems import DataError
-from fwtui.yamlsafe import MAX_DEPTH, load_yaml
+from fwtui.catalog.yamlsafe import MAX_DEPTH, load_yaml
+from fwtui.errors import DataError
 
 
 def load(tmp_path: Path, text: str) -> object:

@@ -10,13 +10,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from functools import partial
 from importlib import import_module
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -24,19 +22,18 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from fwtui import modes
-from fwtui.catalog import Catalog
-from fwtui.config import keys_file, load_keymap, read_failure
+from fwtui.catalog.store import Catalog
+from fwtui.keymap import keys_file, load_keymap, read_failure
 from fwtui.modes import BY_ID, FIRST_MODE, MODE_IDS
+from fwtui.palette import JumpProvider
 from fwtui.paths import state_dir
-from fwtui.safetext import clean, clean_line, clean_name
-from fwtui.screens.common import FAQ, TOPIC
-from fwtui.screens.overview import OverviewScreen
-from fwtui.state import SETTINGS, load_theme, save_theme
+from fwtui.persist import SETTINGS, load_theme, save_theme
+from fwtui.safetext import clean, clean_line
 from fwtui.widgets.lists import VIM_WIDGETS
 
 
-# Only the overview is imported up front: the other screens load when first shown,
-# which keeps their widgets' imports off the path to the first frame.
+# Screens are imported when first shown (the first one at start), which keeps the other
+# screens' widgets off the path to the first frame; nothing here imports a screen module.
 def screen_class(mode: str) -> type[Screen[Any]]:
     found = BY_ID[mode]
     module = import_module(f"fwtui.screens.{found.module}")
@@ -56,92 +53,6 @@ EXIT_TERMINATED = 143  # 128 + SIGTERM
 SCREENS_GROUP = Binding.Group("Screens", compact=True)
 
 
-def _highlighted(matcher: Matcher, name: str) -> Content:
-    """``name`` as literal content with the matched letters highlighted.
-
-    ``Matcher.highlight`` parses its argument as markup: a name holding ``[/users/{id}]``
-    would crash the palette and ``[@click=...]`` would become an action.
-    """
-    content = Content(name)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
-    for offset in offsets:
-        if not name[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
-
-
-def _help(text: str) -> str:
-    """Help text for a palette hit: one literal line (a description's lines are joined).
-
-    Textual parses a ``str`` help as markup but takes a ``Content`` as it is, so a
-    ``Content`` is passed where ``str`` is declared.
-    """
-    return cast(str, Content(" ".join(clean(text).split())))
-
-
-class JumpProvider(Provider):
-    """Command palette entries: every screen, framework, criterion, topic and FAQ entry.
-
-    Names and help texts come from data: each is one sanitised line, shown as literal
-    ``Content``, never as markup.
-    """
-
-    def _targets(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = self.app
-        assert isinstance(app, FwtuiApp)
-        catalog = app.catalog
-        targets: list[tuple[str, str, Callable[[], object]]] = []
-        for mode in modes.MODES:
-            targets.append(
-                (f"Screen: {mode.title}", mode.tooltip, partial(app.switch_mode, mode.id))
-            )
-        for framework in catalog.frameworks.values():
-            targets.append(
-                (
-                    f"Framework: {clean_name(framework.name)}",
-                    framework.tagline,
-                    partial(app.goto_framework, framework.id),
-                )
-            )
-        for criterion in catalog.criteria.values():
-            targets.append(
-                (
-                    f"Criterion: {clean_name(criterion.label)}",
-                    criterion.description,
-                    partial(app.goto_criterion, criterion.id),
-                )
-            )
-        for topic in catalog.topics.values():
-            targets.append(
-                (
-                    f"Guide: {clean_line(topic.title)}",
-                    "Guide topic",
-                    partial(app.goto_guide, TOPIC + topic.id),
-                )
-            )
-        for entry in catalog.faq.values():
-            targets.append(
-                (
-                    f"FAQ: {clean_line(entry.question)}",
-                    "Question",
-                    partial(app.goto_guide, FAQ + entry.id),
-                )
-            )
-        return targets
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, command in self._targets():
-            score = matcher.match(name)
-            if score > 0:
-                prompt = _highlighted(matcher, name)
-                yield Hit(score, prompt, command, text=name, help=_help(help_text))
-
-    async def discover(self) -> Hits:
-        for name, help_text, command in self._targets()[: len(modes.MODES)]:
-            yield Hit(1.0, Content(name), command, text=name, help=_help(help_text))
-
-
 class FwtuiApp(App[None]):
     """fwtui: overview, matrix, pros and cons, guide and wizard over one catalog."""
 
@@ -150,10 +61,7 @@ class FwtuiApp(App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {JumpProvider}
-    MODES = {
-        "overview": OverviewScreen,
-        **{m: _lazy_screen(m) for m in MODE_IDS if m != "overview"},
-    }
+    MODES = {mode: _lazy_screen(mode) for mode in MODE_IDS}
     BINDINGS: ClassVar[list[BindingType]] = [
         # One compact footer group ("1 2 3 4 5 Screens"): with the screen's own keys, five
         # labelled mode keys would not fit in 80 columns. Help (?) lists each one.
@@ -237,7 +145,7 @@ class FwtuiApp(App[None]):
         end-of-file at full CPU. Handling both here covers all of that. Under ``fwtui
         serve`` Textual's web driver handles SIGTERM itself, so it keeps that one.
         """
-        from fwtui.serve import is_served
+        from fwtui.served import is_served
 
         wanted = [("SIGHUP", EXIT_HANGUP)]
         if not is_served():
@@ -356,6 +264,8 @@ class FwtuiApp(App[None]):
 
     async def goto_framework(self, framework_id: str) -> None:
         await self.switch_mode("overview")
+        from fwtui.screens.overview import OverviewScreen
+
         screen = self.screen
         if isinstance(screen, OverviewScreen):
             screen.select_framework(framework_id)

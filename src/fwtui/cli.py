@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fwtui import __version__
+from fwtui.errors import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from fwtui.modes import FIRST_MODE, MODE_IDS
-from fwtui.problems import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from fwtui.safetext import clean_line, dumps, visible_controls
 
 if TYPE_CHECKING:
-    from fwtui.catalog import Catalog
+    from fwtui.catalog.store import Catalog
 
 # --output values that mean standard output. Written like a file, /dev/stdout (a link to
 # a pipe, or even to a regular file) would be replaced by the rename.
@@ -160,14 +160,14 @@ def _sessions(text: str) -> int:
 
 def _load(args: argparse.Namespace) -> Catalog:
     """The catalog for reading commands and the TUI, reused from the cache when unchanged."""
-    from fwtui.catalog import extra_dirs
-    from fwtui.catalog_cache import load_catalog_cached
+    from fwtui.catalog.cache import load_catalog_cached
+    from fwtui.catalog.loader import extra_dirs
 
     return load_catalog_cached(extra_dirs(args.data))
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.catalog import extra_dirs, load_catalog
+    from fwtui.catalog.loader import extra_dirs, load_catalog
 
     # validate always reads and checks every file itself: that is its job.
     catalog = load_catalog(extra_dirs([*args.data, *args.dirs]))
@@ -178,7 +178,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.schema import schema_documents, write_schemas
+    from fwtui.catalog.schema import schema_documents, write_schemas
 
     if args.output is None:
         print(dumps(schema_documents()), file=out)
@@ -189,7 +189,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.textout import framework_lines
+    from fwtui.render.framework import framework_lines
 
     catalog = _load(args)
     for line in framework_lines(catalog):
@@ -198,8 +198,8 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.report import framework_json, require_framework
-    from fwtui.textout import framework_text
+    from fwtui.render.framework import framework_text
+    from fwtui.render.report import framework_json, require_framework
 
     catalog = _load(args)
     framework = require_framework(catalog, args.id)
@@ -211,8 +211,8 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.matrix import build_matrix, render_matrix
-    from fwtui.report import pick_frameworks
+    from fwtui.render.matrix import build_matrix, render_matrix
+    from fwtui.render.report import pick_frameworks
 
     catalog = _load(args)
     frameworks = pick_frameworks(catalog, args.frameworks)
@@ -222,7 +222,7 @@ def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.questions_out import questions_json, questions_text
+    from fwtui.render.questions import questions_json, questions_text
 
     catalog = _load(args)
     if args.format == "json":
@@ -235,10 +235,10 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
-    from fwtui.advisor import recommend
-    from fwtui.answers import answers_document, load_answers_file, parse_answer_option
-    from fwtui.exports import render
+    from fwtui.advisor.answers import answers_document, load_answers_file, parse_answer_option
+    from fwtui.advisor.scoring import recommend
     from fwtui.fsutil import atomic_write
+    from fwtui.render.recommendation import render
 
     catalog = _load(args)
     warnings: list[str] = []
@@ -295,7 +295,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    from fwtui.serve import exit_with_server, is_served, limit_memory
+    from fwtui.serve import exit_with_server, limit_memory
+    from fwtui.served import is_served
 
     served = is_served()  # by `fwtui serve`, over pipes: no terminal needed
     if not (served or (sys.stdin.isatty() and sys.stdout.isatty())):

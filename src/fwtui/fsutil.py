@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from fwtui.problems import UsageError
+from fwtui.errors import UsageError
 
 STALE_AFTER = 600.0
 """Seconds after which a leftover temporary file of ours is taken to be from a killed save."""

@@ -31,3 +31,7 @@ MODES = (
 MODE_IDS = tuple(mode.id for mode in MODES)
 BY_ID = {mode.id: mode for mode in MODES}
 FIRST_MODE = MODES[0].id
+
+# Option ids of the guide's list, also used by the command palette to jump to an entry.
+TOPIC = "topic:"
+FAQ = "faq:"

@@ -54,7 +54,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
-from fwtui.problems import EXIT_USAGE, UsageError
+from fwtui.errors import EXIT_USAGE, UsageError
+from fwtui.served import (  # noqa: F401 - part of this module's interface too
+    EXPORT_DIR_ENV,
+    WEB_DRIVER,
+    export_name_problem,
+    export_path,
+    is_served,
+    served_export_dir,
+)
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
@@ -63,12 +71,8 @@ INSTALL_HINT = (
     "fwtui: error: `fwtui serve` needs textual-serve (the web extra): "
     "pipx inject fwtui textual-serve, or pip install textual-serve"
 )
-# textual-serve runs each app with this driver, over pipes rather than a terminal.
-WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 # Set by `fwtui serve` for the apps it starts: the pid of the server they belong to.
 SERVER_PID_ENV = "FWTUI_SERVER_PID"
-# Set by `fwtui serve --export-dir DIR` for the apps it starts (and only for them): DIR.
-EXPORT_DIR_ENV = "FWTUI_EXPORT_DIR"
 # How long a served app may take to quit cleanly once its server is gone.
 ORPHAN_GRACE = 3.0
 # The most memory (data segment, RLIMIT_DATA) a served app may use; it needs about 60 MiB.
@@ -103,11 +107,6 @@ SHUTDOWN_GRACE = QUIT_GRACE + TERM_GRACE + CLOSE_TIMEOUT + 1.0
 
 _HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
-
-
-def is_served() -> bool:
-    """True inside an app process that textual-serve started for a browser."""
-    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
 def served_command(data_dirs: Sequence[str]) -> str:
@@ -280,42 +279,6 @@ def export_directory(text: str) -> Path:
     if not path.is_dir():
         raise UsageError(f"--export-dir {text!r}: not a directory")
     return Path(os.path.realpath(path))
-
-
-def served_export_dir() -> Path | None:
-    """In a served app: the directory ``fwtui serve --export-dir`` chose, or None (no exports)."""
-    value = os.environ.get(EXPORT_DIR_ENV, "")
-    return Path(value) if value and os.path.isabs(value) else None
-
-
-def export_name_problem(name: str) -> str | None:
-    """Why ``name`` is not a plain file name for the export directory, or None."""
-    separators = {"/", "\\", os.sep, os.altsep or "/"}
-    if not name:
-        return "Type a file name."
-    if any(separator in name for separator in separators) or name in (".", ".."):
-        return "Type a file name only, without a directory: it is saved in the export directory."
-    if name.startswith("."):
-        return "The file name may not start with a dot."
-    if not name.isprintable():
-        return "The file name may not hold control or invisible characters."
-    return None
-
-
-def export_path(directory: Path, name: str) -> Path:
-    """Where a served app writes the export ``name``: inside ``directory``, or UsageError.
-
-    ``name`` must be a plain file name; an existing entry that resolves elsewhere (a
-    symlink out of the directory) is refused too.
-    """
-    problem = export_name_problem(name)
-    if problem is not None:
-        raise UsageError(problem)
-    base = Path(os.path.realpath(directory))
-    target = base / name
-    if Path(os.path.realpath(target)).parent != base:
-        raise UsageError(f"{name} would be written outside {base}; choose another name.")
-    return target
 
 
 def bind_problem(host: str, port: int) -> str | None:

@@ -15,13 +15,10 @@ from fwtui.safetext import clean, clean_line, clean_name
 
 if TYPE_CHECKING:
     from fwtui.app import FwtuiApp
-    from fwtui.catalog import Catalog
+    from fwtui.catalog.store import Catalog
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 15
-# Option ids of the guide's list, also used by the command palette to jump to an entry.
-TOPIC = "topic:"
-FAQ = "faq:"
 
 
 def literal(text: str, style: str = "") -> Text:

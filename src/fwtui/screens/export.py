@@ -18,14 +18,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from fwtui.advisor import Recommendation
-from fwtui.answers import answers_document
-from fwtui.catalog import Catalog
-from fwtui.exports import render
+from fwtui.advisor.answers import answers_document
+from fwtui.advisor.scoring import Recommendation
+from fwtui.catalog.store import Catalog
+from fwtui.errors import UsageError
 from fwtui.fsutil import atomic_write
-from fwtui.problems import UsageError
+from fwtui.render.recommendation import render
 from fwtui.safetext import clean, visible_controls
-from fwtui.serve import export_path, is_served, served_export_dir
+from fwtui.served import export_path, is_served, served_export_dir
 
 KINDS = {
     "markdown": ("Markdown report", "fwtui-recommendation.md"),

@@ -9,9 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from fwtui.modes import FAQ, TOPIC
 from fwtui.screens.common import (
-    FAQ,
-    TOPIC,
     FwScreen,
     literal,
     literal_line,

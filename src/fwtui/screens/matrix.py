@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
-from fwtui.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
-from fwtui.models import Framework
+from fwtui.catalog.models import Framework
+from fwtui.render.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
 from fwtui.safetext import clean_line
 from fwtui.screens.common import (
     FwScreen,

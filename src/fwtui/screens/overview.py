@@ -9,7 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from fwtui.models import Framework
+from fwtui.catalog.models import Framework
+from fwtui.render.framework import KIND_LABELS
 from fwtui.safetext import clean_name
 from fwtui.screens.common import (
     FwScreen,
@@ -18,7 +19,6 @@ from fwtui.screens.common import (
     literal_line,
     literal_name,
 )
-from fwtui.textout import KIND_LABELS
 from fwtui.widgets.lists import FwOptionList, FwScroll
 
 

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 
-from fwtui.catalog import Catalog
+from fwtui.catalog.store import Catalog
 from fwtui.screens.common import literal_name
 from fwtui.widgets.lists import FwSelectionList
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from fwtui.models import Framework, Point
+from fwtui.catalog.models import Framework, Point
 from fwtui.screens.common import (
     FwScreen,
     literal,

@@ -9,13 +9,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from fwtui.advisor import Recommendation, asked_questions, recommend
-from fwtui.answers import Answers
-from fwtui.config import read_failure
-from fwtui.exports import render_text
-from fwtui.models import Question, QuestionType
+from fwtui.advisor.answers import Answers
+from fwtui.advisor.scoring import Recommendation, asked_questions, recommend
+from fwtui.catalog.models import Question, QuestionType
+from fwtui.errors import DataError, UsageError
+from fwtui.keymap import read_failure
 from fwtui.paths import state_dir
-from fwtui.problems import DataError, UsageError
+from fwtui.persist import LAST_ANSWERS, load_last_answers, save_last_answers
+from fwtui.render.recommendation import render_text
 from fwtui.screens.common import (
     FwScreen,
     literal,
@@ -24,7 +25,6 @@ from fwtui.screens.common import (
 )
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
-from fwtui.state import LAST_ANSWERS, load_last_answers, save_last_answers
 from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
 
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fwtui.catalog import Catalog
-from fwtui.models import Framework, Point
+from fwtui.catalog.models import Framework, Point
+from fwtui.catalog.store import Catalog
 from fwtui.safetext import cell_width, fit, pad, wrap
 
 WIDTH = 80

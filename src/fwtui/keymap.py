@@ -11,8 +11,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from fwtui.errors import DataError
 from fwtui.paths import config_dir
-from fwtui.problems import DataError
 from fwtui.safetext import clean_line, cut, quoted
 
 KEYS_FILE = "keys.yaml"
@@ -37,7 +37,7 @@ def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
     try:
         if not path.exists() and not path.is_symlink():  # a FIFO or a directory: the reader says
             return {}, []
-        from fwtui.yamlsafe import load_yaml
+        from fwtui.catalog.yamlsafe import load_yaml
 
         data = load_yaml(path, str(path)).data
     except DataError as error:

@@ -6,9 +6,9 @@ import csv
 import io
 from dataclasses import dataclass
 
-from fwtui.catalog import Catalog
-from fwtui.models import CAPABILITY_SCALE, Criterion, Framework
-from fwtui.problems import UsageError
+from fwtui.catalog.models import CAPABILITY_SCALE, Criterion, Framework
+from fwtui.catalog.store import Catalog
+from fwtui.errors import UsageError
 from fwtui.safetext import dumps, fit, markdown_inert, pad
 
 TABLE_WIDTH = 80

@@ -2,7 +2,7 @@
 
 Every data file kind has one top-level model here; `fwtui schema` exports their JSON
 Schemas. Unknown keys are errors everywhere (``extra="forbid"``). Cross-file checks
-(references between files) live in :mod:`fwtui.catalog`, not here.
+(references between files) live in :mod:`fwtui.catalog.loader`, not here.
 """
 
 from __future__ import annotations

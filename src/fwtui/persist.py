@@ -11,18 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from fwtui.answers import Answers, answers_document, load_answers_file
-from fwtui.catalog import Catalog
+from fwtui.advisor.answers import Answers, answers_document, load_answers_file
+from fwtui.catalog.store import Catalog
+from fwtui.errors import DataError, UsageError
 from fwtui.fsutil import atomic_write
 from fwtui.paths import state_dir
-from fwtui.problems import DataError, UsageError
 
 LAST_ANSWERS = "last-answers.yaml"
 SETTINGS = "settings.yaml"
 
 
 def _remembers() -> bool:
-    from fwtui.serve import is_served
+    from fwtui.served import is_served
 
     return not is_served()
 
@@ -58,7 +58,9 @@ def load_theme() -> tuple[str | None, list[str]]:
     path = state_dir() / SETTINGS
     if not path.exists() and not path.is_symlink():  # anything else: the reader says why
         return None, []
-    from fwtui.yamlsafe import load_yaml  # only when a theme was saved: yaml is slow to import
+    from fwtui.catalog.yamlsafe import (
+        load_yaml,  # only when a theme was saved: yaml is slow to import
+    )
 
     try:
         data = load_yaml(path, str(path)).data

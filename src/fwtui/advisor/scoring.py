@@ -24,8 +24,8 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from fwtui.catalog import Catalog
-from fwtui.models import Framework, Question, QuestionType, When
+from fwtui.catalog.models import Framework, Question, QuestionType, When
+from fwtui.catalog.store import Catalog
 
 Answers = Mapping[str, tuple[str, ...]]
 TIE_TOLERANCE = 1e-9

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fwtui.catalog import Catalog
-from fwtui.models import Framework
-from fwtui.problems import UsageError, valid_list
+from fwtui.catalog.models import Framework
+from fwtui.catalog.store import Catalog
+from fwtui.errors import UsageError, valid_list
 
 
 def require_framework(catalog: Catalog, framework_id: str) -> Framework:

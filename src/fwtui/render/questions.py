@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fwtui.catalog import Catalog
-from fwtui.models import When
+from fwtui.catalog.models import When
+from fwtui.catalog.store import Catalog
 from fwtui.safetext import wrap
 
 WIDTH = 80

@@ -36,10 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from fwtui import __version__
-from fwtui.catalog import BUNDLED_DIR, FRAMEWORKS_DIR, Catalog, Replacement, load_catalog
+from fwtui.catalog.loader import BUNDLED_DIR, FRAMEWORKS_DIR, load_catalog
+from fwtui.catalog.models import Criterion as CriterionModel
+from fwtui.catalog.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
+from fwtui.catalog.store import Catalog, Replacement
 from fwtui.fsutil import UnreadableFile, is_private, read_bounded
-from fwtui.models import Criterion as CriterionModel
-from fwtui.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
 from fwtui.paths import cache_dir
 
 NO_CACHE_ENV = "FWTUI_NO_CACHE"

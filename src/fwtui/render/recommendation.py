@@ -10,10 +10,10 @@ import datetime as dt
 import os
 from typing import Any
 
-from fwtui.advisor import Ranked, Recommendation
-from fwtui.catalog import Catalog
-from fwtui.models import QuestionType
-from fwtui.problems import UsageError
+from fwtui.advisor.scoring import Ranked, Recommendation
+from fwtui.catalog.models import QuestionType
+from fwtui.catalog.store import Catalog
+from fwtui.errors import UsageError
 from fwtui.safetext import dumps, pad, quoted, url_inert, wrap
 from fwtui.safetext import markdown_inert as _md
 

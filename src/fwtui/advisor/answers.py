@@ -13,9 +13,9 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, ValidationError
 
 from fwtui import __version__
-from fwtui.catalog import Catalog
-from fwtui.models import SCHEMA_VERSION, QuestionType, Strict
-from fwtui.problems import DataError, UsageError, valid_list
+from fwtui.catalog.models import SCHEMA_VERSION, QuestionType, Strict
+from fwtui.catalog.store import Catalog
+from fwtui.errors import DataError, UsageError, valid_list
 from fwtui.safetext import clean_line, cut, quoted
 
 Answers = dict[str, tuple[str, ...]]
@@ -75,7 +75,7 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
         raise UsageError(f"--answers {path}: no such file")
     # Anything else (a FIFO, a device, a directory, a huge file) is refused by the reader.
     try:
-        from fwtui.yamlsafe import load_yaml
+        from fwtui.catalog.yamlsafe import load_yaml
 
         document = load_yaml(path, str(path))
         parsed = AnswersFile.model_validate(document.data)

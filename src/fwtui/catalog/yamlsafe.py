@@ -29,8 +29,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from fwtui.errors import DataError, Problem
 from fwtui.fsutil import UnreadableFile, read_bounded
-from fwtui.problems import DataError, Problem
 from fwtui.safetext import clean, quoted
 
 try:  # libyaml is much faster; the pure-Python parser is the fallback.

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fwtui.catalog.models import FILE_MODELS
+from fwtui.errors import UsageError
 from fwtui.fsutil import atomic_write
-from fwtui.models import FILE_MODELS
-from fwtui.problems import UsageError
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

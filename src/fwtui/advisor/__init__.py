@@ -1,0 +1,1 @@
+"""The advisor: answers in, an explained ranking out (plain Python, no Textual)."""

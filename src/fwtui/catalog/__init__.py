@@ -1,0 +1,1 @@
+"""The catalog: data files read safely, validated, merged, cross-checked and cached."""

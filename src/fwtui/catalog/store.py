@@ -1,0 +1,122 @@
+"""The validated catalog, where each entry came from, and the entries read so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fwtui.catalog.models import (
+    Criterion,
+    FaqEntry,
+    Framework,
+    Group,
+    Level,
+    Meta,
+    Question,
+    Scale,
+    Topic,
+)
+from fwtui.errors import Problem
+
+if TYPE_CHECKING:  # yaml is imported only when files are read, not for a cached catalog
+    from fwtui.catalog.yamlsafe import YamlDocument
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry was defined: the file and the entry's path inside it."""
+
+    document: YamlDocument
+    loc: tuple[str | int, ...]
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+    def problem(self, sub: tuple[str | int, ...], message: str) -> Problem:
+        line, path = self.document.line_of(self.loc + sub)
+        return Problem(self.file, line, path, message)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """An entry of a later data directory that replaced one with the same id."""
+
+    kind: str
+    id: str
+    old_file: str
+    new_file: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} '{self.id}': {self.new_file} replaces {self.old_file}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything fwtui knows, validated. Dicts keep definition order."""
+
+    meta: Meta
+    groups: dict[str, Group]
+    scales: dict[str, Scale]
+    criteria: dict[str, Criterion]
+    frameworks: dict[str, Framework]
+    questions: dict[str, Question]
+    topics: dict[str, Topic]
+    faq: dict[str, FaqEntry]
+    files: tuple[str, ...] = ()
+    replacements: tuple[Replacement, ...] = ()
+    content_hash: str = ""
+
+    def levels(self, criterion_id: str) -> list[Level]:
+        return self.scales[self.criteria[criterion_id].scale].levels
+
+    def level(self, criterion_id: str, level_id: str) -> Level | None:
+        """The level object, or None for ``unknown``."""
+        for level in self.levels(criterion_id):
+            if level.id == level_id:
+                return level
+        return None
+
+    def criteria_by_group(self) -> list[Criterion]:
+        """Criteria ordered by their group's position, then their own."""
+        order = {group_id: index for index, group_id in enumerate(self.groups)}
+        return sorted(self.criteria.values(), key=lambda c: order.get(c.group, len(order)))
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.frameworks)} frameworks, {len(self.criteria)} criteria, "
+            f"{len(self.questions)} questions, {len(self.faq)} FAQ entries "
+            f"from {len(self.files)} files (data {self.meta.data_version})"
+        )
+
+
+@dataclass
+class Pending:
+    """Entries read so far, by kind and id, with where each came from."""
+
+    meta: tuple[Meta, Origin] | None = None
+    entries: dict[str, dict[str, tuple[Any, Origin]]] = field(
+        default_factory=lambda: {
+            kind: {}
+            for kind in ("group", "scale", "criterion", "framework", "question", "topic", "faq")
+        }
+    )
+    problems: list[Problem] = field(default_factory=list)
+    replacements: list[Replacement] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, entry: Any, origin: Origin, seen_here: set[tuple[str, str]]) -> None:
+        table = self.entries[kind]
+        entry_id = entry.id
+        if (kind, entry_id) in seen_here:
+            first = table[entry_id][1]
+            line, _ = first.document.line_of(first.loc)
+            message = f"duplicate {kind} id '{entry_id}' (also defined in {first.file}:{line})"
+            self.problems.append(origin.problem(("id",), message))
+            return
+        seen_here.add((kind, entry_id))
+        if entry_id in table:
+            old_file = table[entry_id][1].file
+            self.replacements.append(Replacement(kind, entry_id, old_file, origin.file))
+        table[entry_id] = (entry, origin)
