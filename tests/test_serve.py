@@ -490,6 +490,7 @@ async def connect_when_free(session: Any, url: str) -> Any:
         await asyncio.sleep(0.05)
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_sessions_over_the_cap_are_refused_before_any_app_starts(tmp_path: Path) -> None:
     with serve_fwtui(tmp_path, "--max-sessions", "2") as server:
@@ -512,6 +513,7 @@ async def test_sessions_over_the_cap_are_refused_before_any_app_starts(tmp_path:
         assert wait_until(lambda: not server.apps(), EXIT_TIMEOUT), server.apps()
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_an_oversized_message_closes_the_socket_and_ends_its_app(tmp_path: Path) -> None:
     with serve_fwtui(tmp_path) as server:
@@ -531,6 +533,7 @@ async def test_an_oversized_message_closes_the_socket_and_ends_its_app(tmp_path:
     assert "Traceback" not in server.output()
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_huge_sizes_are_clamped_and_malformed_messages_ignored(tmp_path: Path) -> None:
     with serve_fwtui(tmp_path) as server:
@@ -602,6 +605,7 @@ async def test_a_flood_of_keys_is_rationed_and_the_app_ends_with_its_socket(
     assert "dropping input" in server.output()
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_a_session_ends_when_its_app_dies(tmp_path: Path) -> None:
     # Killed, or out of memory (APP_MEMORY_LIMIT): the tab is told, the place is freed.
@@ -620,6 +624,7 @@ async def test_a_session_ends_when_its_app_dies(tmp_path: Path) -> None:
         assert wait_until(lambda: not children_of(server.process.pid), EXIT_TIMEOUT)
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_the_export_dir_reaches_only_the_served_apps(tmp_path: Path) -> None:
     exports = tmp_path / "exports"
@@ -638,6 +643,7 @@ async def test_the_export_dir_reaches_only_the_served_apps(tmp_path: Path) -> No
                 assert environ_of(pid).get("FWTUI_EXPORT_DIR") == expected
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_stopping_the_server_closes_the_sockets_and_ends_the_apps(tmp_path: Path) -> None:
     with serve_fwtui(tmp_path) as server:
