@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from fwtui import __version__
 from fwtui.errors import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from fwtui.modes import FIRST_MODE, MODE_IDS
-from fwtui.safetext import clean_line, dumps, visible_controls
+from fwtui.safetext import clean, clean_line, dumps
 
 if TYPE_CHECKING:
     from fwtui.catalog.store import Catalog
@@ -172,7 +172,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     # validate always reads and checks every file itself: that is its job.
     catalog = load_catalog(extra_dirs([*args.data, *args.dirs]))
     for replacement in catalog.replacements:
-        print(visible_controls(str(replacement)), file=out)
+        print(clean(str(replacement)), file=out)
     print(f"OK: {catalog.summary()}", file=out)
     return EXIT_OK
 
@@ -193,7 +193,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
     catalog = _load(args)
     for line in framework_lines(catalog):
-        print(visible_controls(line), file=out)
+        print(clean(line), file=out)
     return EXIT_OK
 
 
@@ -206,7 +206,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         print(dumps(framework_json(catalog, framework)), file=out)
     else:
-        print(visible_controls(framework_text(catalog, framework)), file=out)
+        print(clean(framework_text(catalog, framework)), file=out)
     return EXIT_OK
 
 
@@ -217,7 +217,7 @@ def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args)
     frameworks = pick_frameworks(catalog, args.frameworks)
     matrix = build_matrix(catalog, frameworks, diff_only=args.diff)
-    print(visible_controls(render_matrix(matrix, args.format, width=args.width)), file=out, end="")
+    print(clean(render_matrix(matrix, args.format, width=args.width)), file=out, end="")
     return EXIT_OK
 
 
@@ -228,7 +228,7 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         print(dumps(questions_json(catalog)), file=out)
     else:
-        print(visible_controls(questions_text(catalog)), file=out, end="")
+        print(clean(questions_text(catalog)), file=out, end="")
     return EXIT_OK
 
 
@@ -254,7 +254,7 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
             f"fwtui: warning: '{question_id}' is not asked for these answers; ignored",
             file=sys.stderr,
         )
-    text = visible_controls(render(catalog, result, args.format))
+    text = clean(render(catalog, result, args.format))
     if args.output and args.output not in STDOUT_NAMES:  # first: a bad one leaves no answers
         path = atomic_write(Path(args.output), text)
         print(clean_line(f"wrote {path}"), file=sys.stderr)

@@ -52,10 +52,6 @@ def clean_name(text: str) -> str:
     return _NAME.sub(_placeholder, text)
 
 
-# The name the CLI has always used for the multi-line sanitiser.
-visible_controls = clean
-
-
 def dumps(document: Any) -> str:
     """JSON text in which no control character appears raw (JSON escapes them all)."""
     import json  # only for the JSON outputs: off the start-up path of the rest

@@ -24,7 +24,7 @@ from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError
 from fwtui.fsutil import atomic_write
 from fwtui.render.recommendation import render
-from fwtui.safetext import clean, visible_controls
+from fwtui.safetext import clean
 from fwtui.served import export_path, is_served, served_export_dir
 
 KINDS = {
@@ -99,7 +99,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if self.kind == "answers":
             now = dt.datetime.now(tz=dt.timezone.utc)
             return answers_document(self.catalog, self.result.answers, now)
-        return visible_controls(render(self.catalog, self.result, self.kind))
+        return clean(render(self.catalog, self.result, self.kind))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = event.value.strip()
