@@ -320,26 +320,25 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 
 # What the outputs draw with, and what stands in for each where the locale cannot encode it.
-ASCII_GLYPHS = str.maketrans(
-    {
-        "█": "#",
-        "░": ".",
-        "…": "...",
-        "▰": "#",
-        "▱": "+",
-        "●": "*",
-        "◐": "~",
-        "○": "o",
-        "·": "-",
-        "•": "*",
-        "—": "-",
-        "–": "-",
-        "→": "->",
-        "✓": "v",
-        "✗": "x",
-        "’": "'",
-    }
-)
+ASCII_STAND_INS = {
+    "█": "#",
+    "░": ".",
+    "…": "...",
+    "▰": "#",
+    "▱": "+",
+    "●": "*",
+    "◐": "~",
+    "○": "o",
+    "·": "-",
+    "•": "*",
+    "—": "-",
+    "–": "-",
+    "→": "->",
+    "✓": "v",
+    "✗": "x",
+    "’": "'",
+}
+ASCII_GLYPHS = str.maketrans(ASCII_STAND_INS)
 
 
 class _EncodableWriter:
@@ -360,7 +359,7 @@ class _EncodableWriter:
 def _encodable(stream: TextIO | None) -> TextIO | None:
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        "█░…▰▱●◐○·•—".encode(encoding)
+        "".join(ASCII_STAND_INS).encode(encoding)
     except (UnicodeEncodeError, LookupError):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

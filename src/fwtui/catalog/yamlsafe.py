@@ -54,6 +54,7 @@ MAX_INT_DIGITS = 19
 digit string costs quadratic time (and fails past 4300 digits on newer Pythons)."""
 
 MAX_NUMBER_CHARS = 64
+"""Longest float accepted, as written: weights and utilities are a few digits."""
 
 
 class _Resolver(BaseResolver):
