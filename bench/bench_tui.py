@@ -1,5 +1,7 @@
 """Print the TUI's time to first frame in a real terminal (tmux), next to a bare Textual
-app measured in the same run, and the key-to-repaint latency in the matrix.
+app measured in the same run; the time a mode switch takes to settle, on a first visit and
+on a revisit; and, in the matrix, the key-to-first-repaint latency and the time until the
+screen stops changing ("settled").
 
 Run: ``python bench/bench_tui.py [--runs 5]``. Needs tmux. Figures are printed, never
 asserted. A synthetic catalog of 500 frameworks and 200 criteria is generated for the
@@ -33,6 +35,10 @@ Bare().run()
 """
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 POLL = 0.005
+QUIET = 0.15
+"""A screen unchanged for this long after a key counts as settled."""
+MODE_KEYS = ["2", "3", "4", "5", "1", "2", "3", "4", "5", "1"]
+"""Every mode visited twice: the first pass is first visits, the second revisits."""
 
 
 class Tmux:
@@ -90,6 +96,26 @@ class Tmux:
             time.sleep(POLL)
         return float("nan")
 
+    def key_settled(self, key: str, timeout: float = 5) -> tuple[float, float]:
+        """Seconds from the key to the first repaint and to the last change before a quiet
+        period of ``QUIET`` seconds."""
+        before = self.run("capture-pane", "-p", "-e")
+        started = time.perf_counter()
+        self.run("send-keys", key)
+        first = last = float("nan")
+        while time.perf_counter() - started < timeout:
+            now_screen = self.run("capture-pane", "-p", "-e")
+            now = time.perf_counter()
+            if now_screen != before:
+                before = now_screen
+                last = now - started
+                if first != first:  # still NaN
+                    first = last
+            elif last == last and now - started - last > QUIET:
+                break
+            time.sleep(POLL)
+        return first, last
+
     def stop(self) -> None:
         self.run("kill-server")
 
@@ -111,6 +137,33 @@ def matrix_latency(command: list[str], env: dict[str, str], keys: list[str]) -> 
         time.sleep(0.5)
         latencies = [tmux.key_latency(key) for key in keys]
         return opened, statistics.median(latencies)
+    finally:
+        tmux.stop()
+
+
+def matrix_settle(command: list[str], env: dict[str, str], keys: list[str]) -> tuple[float, float]:
+    """Median first repaint and median settle time of matrix cursor keys."""
+    tmux = Tmux()
+    try:
+        tmux.start([*command, "--screen", "matrix"], env)
+        tmux.wait_for("Criterion")
+        time.sleep(0.5)
+        pairs = [tmux.key_settled(key) for key in keys]
+        return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+    finally:
+        tmux.stop()
+
+
+def mode_switches(command: list[str], env: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Settle times of switching to each mode: first visits, then revisits."""
+    tmux = Tmux()
+    try:
+        tmux.start(command, env)
+        tmux.wait_for("Summary")
+        time.sleep(0.5)
+        settled = [tmux.key_settled(key)[1] for key in MODE_KEYS]
+        half = len(MODE_KEYS) // 2
+        return settled[:half], settled[half:]
     finally:
         tmux.stop()
 
@@ -196,6 +249,27 @@ def main() -> None:
     print(
         f"{'matrix, bundled catalog: key to repaint':<44} {latency * 1000:>7.0f}ms (target < 50 ms)"
     )
+    settle_first, settled = matrix_settle(
+        [python, "-m", "fwtui"], env, ["j", "l", "j", "l", "k", "h"] * 2
+    )
+    print(
+        f"{'matrix, bundled catalog: key to settled':<44} {settled * 1000:>7.0f}ms "
+        f"(first repaint {settle_first * 1000:.0f} ms; target settled <= 20 ms)"
+    )
+    first_visits: list[float] = []
+    revisits: list[float] = []
+    for _ in range(max(1, args.runs // 2)):
+        first, again = mode_switches([python, "-m", "fwtui"], env)
+        first_visits += first
+        revisits += again
+    for label, times, target in (
+        ("mode switch, first visit: settled", first_visits, 150),
+        ("mode switch, revisit: settled", revisits, 50),
+    ):
+        print(
+            f"{label:<44} {statistics.median(times) * 1000:>7.0f}ms "
+            f"(max {max(times) * 1000:.0f} ms; target <= {target} ms)"
+        )
     big = Path(state) / "big"
     synthetic_catalog(big, frameworks=500, criteria=200)
     big_command = [python, "-m", "fwtui", "--data", str(big)]
