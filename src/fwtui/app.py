@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any, ClassVar
@@ -21,7 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from fwtui import modes
+from fwtui import modes, terminal
 from fwtui.catalog.store import Catalog
 from fwtui.keymap import keys_file, load_keymap, read_failure
 from fwtui.modes import BY_ID, FIRST_MODE, MODE_IDS
@@ -45,11 +38,6 @@ def _lazy_screen(mode: str) -> Callable[[], Screen[Any]]:
     return lambda: screen_class(mode)()
 
 
-# After the terminal hangs up or SIGTERM arrives: how long the clean exit may take before
-# the process is ended anyway. The exit status is the one a shell reports for the signal.
-HANGUP_GRACE = 2.0
-EXIT_HANGUP = 129  # 128 + SIGHUP, as a shell reports a process ended by a hang-up
-EXIT_TERMINATED = 143  # 128 + SIGTERM
 SCREENS_GROUP = Binding.Group("Screens", compact=True)
 
 
@@ -118,8 +106,7 @@ class FwtuiApp(App[None]):
         self.restore_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_user_keymap()
-        self._end_on_signals()
-        self._watch_terminal()
+        terminal.guard(self)
 
     def restore_theme(self) -> None:
         """Use the theme saved in ``settings.yaml``; a broken file is one notice, no crash."""
@@ -134,68 +121,6 @@ class FwtuiApp(App[None]):
             self.notify(notice, severity="warning")
         if theme in self.available_themes:
             self.theme = theme
-
-    def _end_on_signals(self) -> None:
-        """Quit like ``q`` on SIGHUP (the terminal hung up) and on SIGTERM.
-
-        Textual installs no handler for either. Python's default action then kills the
-        app without restoring the terminal (left in the alternate screen, mouse reporting
-        on, cursor hidden), and where SIGHUP is ignored (nohup, a shell's ``trap '' HUP``)
-        the app never ends: Textual's input thread keeps reading the hung-up terminal's
-        end-of-file at full CPU. Handling both here covers all of that. Under ``fwtui
-        serve`` Textual's web driver handles SIGTERM itself, so it keeps that one.
-        """
-        from fwtui.served import is_served
-
-        wanted = [("SIGHUP", EXIT_HANGUP)]
-        if not is_served():
-            wanted.append(("SIGTERM", EXIT_TERMINATED))
-        loop = asyncio.get_running_loop()
-        for name, status in wanted:
-            number = getattr(signal, name, None)  # SIGHUP is absent on Windows
-            if number is None:
-                continue
-            # The loop refuses a handler outside the main thread: keep the default there.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self._end_now, status)
-
-    def _watch_terminal(self) -> None:
-        """Quit when the terminal is gone even if no SIGHUP arrives.
-
-        A process outside the terminal's session (started with setsid, or by a wrapper
-        that keeps SIGHUP from it) is never told; Textual's input thread would then read
-        end-of-file from the dead terminal forever. A hung-up terminal answers every
-        ioctl with EIO, so asking for its size every two seconds notices it.
-        """
-        if self.is_headless or not sys.__stdout__ or not sys.__stdout__.isatty():
-            return
-        descriptor = sys.__stdout__.fileno()
-
-        def check() -> None:
-            try:
-                os.get_terminal_size(descriptor)
-            except OSError:
-                self._terminal_gone()
-
-        self.set_interval(2.0, check, name="terminal-watch")
-
-    def _terminal_gone(self) -> None:
-        self._end_now(EXIT_HANGUP)
-
-    def _end_now(self, status: int) -> None:
-        """Quit cleanly with ``status`` (a signal's), and make sure the process really ends.
-
-        Textual's clean exit writes to the terminal to restore it; with the terminal gone
-        that write was seen to block forever (about one kill in six in the benchmark), so
-        a watchdog ends the process if the clean exit has not within HANGUP_GRACE seconds.
-        """
-
-        def end_anyway() -> None:
-            time.sleep(HANGUP_GRACE)
-            os._exit(status)
-
-        threading.Thread(target=end_anyway, name="fwtui-signal-exit", daemon=True).start()
-        self.exit(return_code=status)
 
     def _remember_theme(self, theme: Theme) -> None:
         save_theme(theme.name)
