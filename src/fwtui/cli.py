@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     recommend.add_argument(
         "--save-answers", metavar="FILE", help="also write the answers file for replaying"
     )
+    recommend.add_argument(
+        "--who", metavar="NAME", help="your name in the saved answers file (for fwtui team)"
+    )
+    recommend.add_argument(
+        "--role",
+        metavar="ROLE",
+        help="your role in the saved answers file; 'consulted' or 'informed' in an ADR",
+    )
+    _team_parser(command)
 
     serve = command("serve", "serve the TUI to a web browser (needs textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
@@ -135,6 +144,34 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: exports are disabled)",
     )
     return parser
+
+
+def _team_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    team = command("team", "combine several people's answers files into one team decision")
+    team.add_argument(
+        "files", nargs="+", metavar="FILE", help="answers files, or folders of *.yaml files"
+    )
+    team.add_argument("--format", choices=("text", "markdown", "json", "adr"), default="text")
+    team.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of stdout (- for stdout)"
+    )
+    team.add_argument(
+        "--margin",
+        metavar="PERCENT",
+        type=_margin,
+        default=None,
+        help="acceptable to everyone: within PERCENT of each person's best (default 10)",
+    )
+
+
+def _margin(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"invalid margin: {text!r} (valid: 0 to 100)")
+    return value / 100
 
 
 def _port(text: str) -> int:
@@ -235,17 +272,28 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
-    from fwtui.advisor.answers import answers_document, load_answers_file, parse_answer_option
+    from fwtui.advisor.answers import (
+        answers_document,
+        check_name,
+        load_answers_record,
+        parse_answer_option,
+    )
     from fwtui.advisor.scoring import recommend
     from fwtui.fsutil import atomic_write
     from fwtui.render.recommendation import render
 
     catalog = _load(args)
     warnings: list[str] = []
-    given = dict(load_answers_file(catalog, Path(args.answers), warnings)) if args.answers else {}
+    if (args.who is not None or args.role is not None) and not args.save_answers:
+        raise UsageError("--who and --role go into the answers file: add --save-answers FILE")
+    record = load_answers_record(catalog, Path(args.answers), warnings) if args.answers else None
+    given = dict(record.answers) if record else {}
     for option in args.answer:
         question_id, choices = parse_answer_option(catalog, option)
         given[question_id] = choices
+    # Replaying someone's file keeps their name and role unless the options give new ones.
+    who = check_name("--who", args.who) if args.who else (record.who if record else None)
+    role = check_name("--role", args.role) if args.role else (record.role if record else None)
     result = recommend(catalog, given)
     for warning in warnings:
         print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
@@ -262,7 +310,27 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
         print(text, file=out, end="")
     if args.save_answers:
         now = dt.datetime.now(tz=dt.timezone.utc)
-        atomic_write(Path(args.save_answers), answers_document(catalog, result.answers, now))
+        document = answers_document(catalog, result.answers, now, who, role)
+        atomic_write(Path(args.save_answers), document)
+    return EXIT_OK
+
+
+def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.advisor.team import DEFAULT_MARGIN, decide_files
+    from fwtui.fsutil import atomic_write
+    from fwtui.render.team import render
+
+    catalog = _load(args)
+    margin = DEFAULT_MARGIN if args.margin is None else args.margin
+    result = decide_files(catalog, [Path(name) for name in args.files], margin)
+    for warning in result.warnings:
+        print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
+    text = clean(render(catalog, result, args.format))
+    if args.output and args.output not in STDOUT_NAMES:
+        path = atomic_write(Path(args.output), text)
+        print(clean_line(f"wrote {path}"), file=sys.stderr)
+    else:
+        print(text, file=out, end="")
     return EXIT_OK
 
 
@@ -290,6 +358,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "matrix": _cmd_matrix,
     "questions": _cmd_questions,
     "recommend": _cmd_recommend,
+    "team": _cmd_team,
     "serve": _cmd_serve,
 }
 

@@ -1,12 +1,14 @@
 """Wizard answers: parsing ``--answer QID=CHOICE``, and replayable answers files.
 
 An answers file is YAML, like copier's: the tool, schema and data versions, a hash of the
-catalog it was made with, when it was made, and the answers of the questions asked.
+catalog it was made with, when it was made, optionally who answered and their role (for
+``fwtui team``), and the answers of the questions asked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +23,8 @@ from fwtui.safetext import clean_line, cut, quoted
 Answers = dict[str, tuple[str, ...]]
 MAX_DROPPED_SHOWN = 10
 HEADER = "# fwtui answers file: replay with `fwtui recommend --answers FILE`\n"
+MAX_NAME = 80
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, strip_whitespace=True)]
 
 
 class AnswersFile(Strict):
@@ -29,6 +33,8 @@ class AnswersFile(Strict):
     data_version: Annotated[str, StringConstraints(max_length=40)]
     catalog_hash: Annotated[str, StringConstraints(max_length=100)]
     created: dt.datetime | dt.date | None = None
+    who: Name | None = None
+    role: Name | None = None
     answers: dict[
         Annotated[str, StringConstraints(max_length=64)],
         Annotated[str, StringConstraints(max_length=64)]
@@ -69,8 +75,24 @@ def parse_answer_option(catalog: Catalog, text: str) -> tuple[str, tuple[str, ..
     return question_id, check_answer(catalog, question_id, choices)
 
 
+@dataclass(frozen=True)
+class AnswersRecord:
+    """What an answers file holds besides the answers: who answered and the catalog used."""
+
+    answers: Answers
+    who: str | None
+    role: str | None
+    data_version: str
+    same_catalog: bool
+
+
 def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
     """Answers from a file; problems are UsageErrors, changes in the catalog are warnings."""
+    return load_answers_record(catalog, path, warn).answers
+
+
+def load_answers_record(catalog: Catalog, path: Path, warn: list[str]) -> AnswersRecord:
+    """The whole answers file, checked as :func:`load_answers_file` does."""
     if not path.exists() and not path.is_symlink():
         raise UsageError(f"--answers {path}: no such file")
     # Anything else (a FIFO, a device, a directory, a huge file) is refused by the reader.
@@ -93,6 +115,10 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
             f"--answers {path}: schema_version {parsed.schema_version} is not supported "
             f"(valid: {SCHEMA_VERSION}); it was written by fwtui {parsed.fwtui_version}"
         )
+    for field in ("who", "role"):
+        value = getattr(parsed, field)
+        if value is not None and not value.isprintable():
+            raise UsageError(f"--answers {path}: {field}: {quoted(value)} is not one line")
     same_catalog = parsed.catalog_hash == catalog.content_hash
     if not same_catalog:
         warn.append(
@@ -113,21 +139,45 @@ def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
                 warn.append(f"{path}: dropped the answer to {quoted(question_id)}: {error}")
     if dropped > MAX_DROPPED_SHOWN:
         warn.append(f"{path}: dropped {dropped - MAX_DROPPED_SHOWN} more answers")
-    return answers
+    return AnswersRecord(answers, parsed.who, parsed.role, parsed.data_version, same_catalog)
 
 
-def answers_document(catalog: Catalog, answers: Answers, created: dt.datetime) -> str:
-    """The YAML text of an answers file (multi-choice answers as lists)."""
-    body = {
+def check_name(option: str, text: str) -> str:
+    """A ``who`` or ``role``: one line of at most MAX_NAME characters, or a UsageError."""
+    name = text.strip()
+    if not name or len(name) > MAX_NAME or not name.isprintable():
+        raise UsageError(
+            f"{option} {quoted(text)}: give one printable line of 1 to {MAX_NAME} characters"
+        )
+    return name
+
+
+def answers_document(
+    catalog: Catalog,
+    answers: Answers,
+    created: dt.datetime | None,
+    who: str | None = None,
+    role: str | None = None,
+) -> str:
+    """The YAML text of an answers file (multi-choice answers as lists).
+
+    Without ``created`` the text depends on the answers alone (a decision record's appendix).
+    """
+    body: dict[str, object] = {
         "fwtui_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "data_version": catalog.meta.data_version,
         "catalog_hash": catalog.content_hash,
-        "created": created.replace(microsecond=0).isoformat(),
-        "answers": {
-            qid: list(choices) if catalog.questions[qid].type is QuestionType.multi else choices[0]
-            for qid, choices in answers.items()
-        },
+    }
+    if created is not None:
+        body["created"] = created.replace(microsecond=0).isoformat()
+    if who:
+        body["who"] = who
+    if role:
+        body["role"] = role
+    body["answers"] = {
+        qid: list(choices) if catalog.questions[qid].type is QuestionType.multi else choices[0]
+        for qid, choices in answers.items()
     }
     import yaml
 
