@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from fwtui.safetext import clean, clean_line, clean_name
+from fwtui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from fwtui.app import FwtuiApp
@@ -38,35 +39,6 @@ def literal_name(text: str, style: str = "") -> Text:
 
 def heading(text: str) -> Text:
     return Text(clean(text), style="bold")
-
-
-class QuietFooter(Footer):
-    """A Footer that rebuilds only when the keys it shows change.
-
-    Textual's Footer rebuilds all its key widgets on every bindings signal (each focus
-    change, each mount), four times before the first frame here, though the keys shown
-    stay the same; each rebuild restyles every key.
-    """
-
-    _composed: tuple[object, ...] | None = None
-
-    @staticmethod
-    def _shown(screen: Screen[object]) -> tuple[object, ...]:
-        return tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
-            for _node, binding, enabled, tooltip in screen.active_bindings.values()
-            if binding.show
-        )
-
-    def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._composed = self._shown(self.screen)
-        yield from super().compose()
-
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        if self._composed is not None and self._shown(screen) == self._composed:
-            return
-        super().bindings_changed(screen)
 
 
 class FwScreen(Screen[None]):
@@ -96,7 +68,7 @@ class FwScreen(Screen[None]):
         yield Static("", id="too-small")
 
     def compose_footer(self) -> ComposeResult:
-        yield QuietFooter(compact=True)
+        yield KeyFooter()
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
