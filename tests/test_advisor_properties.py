@@ -86,10 +86,7 @@ def test_raising_a_weight_never_lowers_a_framework_best_on_it(
     after = recommend(raised, given_answers, with_flips=False)
 
     def utility(framework_id: str) -> float:
-        level = CATALOG.level(
-            criterion_id, CATALOG.frameworks[framework_id].facts[criterion_id].level
-        )
-        return level.utility if level else 0.0
+        return CATALOG.level_of(CATALOG.frameworks[framework_id], criterion_id).utility
 
     order_before = [r.framework.id for r in base.ranking]
     order_after = [r.framework.id for r in after.ranking]

@@ -164,8 +164,7 @@ def _weights(
 
 
 def _level_label(catalog: Catalog, criterion_id: str, level_id: str) -> str:
-    level = catalog.level(criterion_id, level_id)
-    return level.label if level else "unknown"
+    return catalog.level(criterion_id, level_id).label
 
 
 def _eliminations(
@@ -245,8 +244,7 @@ def _utility_table(catalog: Catalog) -> UtilityTable:
         row = []
         for criterion_id in catalog.criteria:
             level_id = framework.facts[criterion_id].level
-            level = catalog.level(criterion_id, level_id)
-            row.append((criterion_id, level_id, level.utility if level else 0.0))
+            row.append((criterion_id, level_id, catalog.level(criterion_id, level_id).utility))
         table[framework.id] = tuple(row)
     return table
 

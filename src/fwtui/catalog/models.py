@@ -132,6 +132,23 @@ class Level(Strict):
     utility: float = Field(ge=0.0, le=1.0, description="How much this level is worth, 0..1.")
     description: Text
 
+    @property
+    def display(self) -> str:
+        """Symbol and label, as every output shows a level: ``● built in``, ``? unknown``."""
+        return f"{self.symbol} {self.label}"
+
+
+# The level of a fact no source settles. Every scale accepts it; it is worth nothing and
+# never satisfies a must-have. Built without validation: it is known good, and validating
+# here would build the model's schema at import, on the way to the first frame.
+UNKNOWN_LEVEL = Level.model_construct(
+    id=UNKNOWN,
+    label="unknown",
+    symbol="?",
+    utility=0.0,
+    description="Not known: no source settles it either way.",
+)
+
 
 class Scale(Strict):
     """An ordered list of levels, best first, shared by one or more criteria."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fwtui.catalog.models import (
+    UNKNOWN_LEVEL,
     Criterion,
     FaqEntry,
     Framework,
@@ -70,12 +71,16 @@ class Catalog:
     def levels(self, criterion_id: str) -> list[Level]:
         return self.scales[self.criteria[criterion_id].scale].levels
 
-    def level(self, criterion_id: str, level_id: str) -> Level | None:
-        """The level object, or None for ``unknown``."""
+    def level(self, criterion_id: str, level_id: str) -> Level:
+        """The level object; :data:`UNKNOWN_LEVEL` for ``unknown`` (symbol ``?``, worth 0)."""
         for level in self.levels(criterion_id):
             if level.id == level_id:
                 return level
-        return None
+        return UNKNOWN_LEVEL
+
+    def level_of(self, framework: Framework, criterion_id: str) -> Level:
+        """The level of ``framework``'s fact on a criterion, ``unknown`` included."""
+        return self.level(criterion_id, framework.facts[criterion_id].level)
 
     def criteria_by_group(self) -> list[Criterion]:
         """Criteria ordered by their group's position, then their own."""

@@ -99,9 +99,7 @@ def framework_text(catalog: Catalog, framework: Framework) -> str:
             group = criterion.group
             lines += ["", f"  {catalog.groups[group].label}"]
         fact = framework.facts[criterion.id]
-        level = catalog.level(criterion.id, fact.level)
-        label = f"{level.symbol} {level.label}" if level else "? unknown"
-        lines.append(f"  {criterion.label}: {label}")
+        lines.append(f"  {criterion.label}: {catalog.level(criterion.id, fact.level).display}")
         lines += _wrap(fact.note, "      ")
         lines += [f"      source: {url}" for url in fact.sources]
     lines += ["", f"Last reviewed {framework.last_reviewed.isoformat()}."]

@@ -6,13 +6,12 @@ import csv
 import io
 from dataclasses import dataclass
 
-from fwtui.catalog.models import CAPABILITY_SCALE, Criterion, Framework
+from fwtui.catalog.models import CAPABILITY_SCALE, UNKNOWN_LEVEL, Criterion, Framework
 from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError
 from fwtui.safetext import dumps, fit, markdown_inert, pad
 
 TABLE_WIDTH = 80
-UNKNOWN_SYMBOL = "?"
 
 
 @dataclass(frozen=True)
@@ -48,16 +47,13 @@ def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool 
         for framework in frameworks:
             fact = framework.facts[criterion.id]
             level = catalog.level(criterion.id, fact.level)
-            if level is None:
-                cells.append(Cell(fact.level, "unknown", UNKNOWN_SYMBOL, fact.note))
-            else:
-                cells.append(Cell(level.id, level.label, level.symbol, fact.note))
+            cells.append(Cell(level.id, level.label, level.symbol, fact.note))
         row = Row(criterion, catalog.groups[criterion.group].label, tuple(cells))
         if not diff_only or row.differs:
             rows.append(row)
     capability = catalog.scales.get(CAPABILITY_SCALE)
-    symbols = [f"{level.symbol} {level.label}" for level in capability.levels] if capability else []
-    legend = "  ".join([*symbols, f"{UNKNOWN_SYMBOL} unknown"])
+    symbols = [level.display for level in capability.levels] if capability else []
+    legend = "  ".join([*symbols, UNKNOWN_LEVEL.display])
     return Matrix(tuple(frameworks), tuple(rows), legend)
 
 

@@ -1,5 +1,10 @@
 """A recommendation as text, Markdown, JSON or a MADR 4.0 architecture decision record.
 
+What is said is built once, as sections (:func:`recommendation_sections`, and
+:func:`decision_record_sections` for the ADR's MADR headings from the same parts); the
+text and Markdown renderers only lay them out. JSON keeps its own shape: its keys are
+the CLI contract.
+
 Every output is deterministic: the same answers and catalog give the same bytes. The
 only date (in the ADR) comes from ``SOURCE_DATE_EPOCH`` when it is set, else today (UTC).
 """
@@ -8,18 +13,34 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from typing import Any
 
 from fwtui.advisor.scoring import Ranked, Recommendation
 from fwtui.catalog.models import QuestionType
 from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError
-from fwtui.safetext import dumps, pad, quoted, url_inert, wrap
-from fwtui.safetext import markdown_inert as _md
+from fwtui.render import markdown, text
+from fwtui.render.sections import (
+    Bullets,
+    Code,
+    Document,
+    Lines,
+    Links,
+    Paragraph,
+    Score,
+    Scores,
+    Section,
+    Terms,
+)
+from fwtui.safetext import dumps, quoted
 
-FORMATS = ("text", "markdown", "json", "adr")
-BAR_WIDTH = 20
-WIDTH = 80
+EXPLAINED_RANKS = 3
+"""The first entries of the ranking whose reasons and gaps the text shows."""
+REASONS_SHOWN = 3
+GAPS_SHOWN = 1
+NO_FLIP = "No single change of one answer changes the winner."
+ALL_ELIMINATED = "Every framework was eliminated by the must-haves below."
 
 
 def today() -> dt.date:
@@ -36,7 +57,7 @@ def today() -> dt.date:
     return dt.datetime.now(tz=dt.timezone.utc).date()
 
 
-def answer_lines(catalog: Catalog, result: Recommendation) -> list[str]:
+def answer_lines(catalog: Catalog, result: Recommendation) -> tuple[str, ...]:
     """``Prompt: choice label`` for every question asked."""
     lines = []
     for question_id, chosen in result.answers.items():
@@ -44,17 +65,180 @@ def answer_lines(catalog: Catalog, result: Recommendation) -> list[str]:
         labels = {choice.id: choice.label for choice in question.choices}
         shown = ", ".join(labels[c] for c in chosen) if chosen else "none"
         lines.append(f"{question.prompt} {shown}")
-    return lines
-
-
-def score_bar(result: Recommendation, ranked: Ranked, width: int = BAR_WIDTH) -> str:
-    filled = round(width * result.percent(ranked) / 100)
-    return "█" * filled + "░" * (width - filled)
+    return tuple(lines)
 
 
 def sentence(text: str) -> str:
     """``text`` with its first letter upper-case; unlike str.capitalize, nothing else changes."""
     return text[:1].upper() + text[1:]
+
+
+def flip_sentences(result: Recommendation) -> tuple[str, ...]:
+    return tuple(sentence(flip.text) for flip in result.flips)
+
+
+def _more(total: int, shown: int, hint: str = "") -> str:
+    hidden = total - shown
+    return f"... and {hidden} more{hint}" if hidden else ""
+
+
+# ------------------------------------------------------------------------ sections
+
+
+def ranking_block(result: Recommendation, shown: int | None = None) -> Scores:
+    items = tuple(
+        Score(
+            rank=index,
+            name=ranked.framework.name,
+            percent=result.percent(ranked),
+            points=ranked.score,
+            reasons=ranked.reasons[:REASONS_SHOWN],
+            gaps=ranked.gaps[:GAPS_SHOWN],
+            explained=index <= EXPLAINED_RANKS,
+        )
+        for index, ranked in enumerate(result.ranking[:shown], start=1)
+    )
+    more = _more(len(result.ranking), len(items), "; export (e) for the full ranking")
+    return Scores(items, empty=ALL_ELIMINATED, more=more)
+
+
+def recommendation_sections(
+    catalog: Catalog, result: Recommendation, shown: int | None = None
+) -> Document:
+    """The recommendation as sections, ids ``answers``, ``ranking``, ``versus``,
+    ``eliminated`` and ``flips``. ``shown`` limits the ranking and the eliminated to their
+    first entries (the TUI, for huge catalogs); the rest are then counted."""
+    winner = result.winner
+    sections = [
+        Section("Answers", (Lines(answer_lines(catalog, result)),), id="answers"),
+        Section("Ranking", (ranking_block(result, shown),), id="ranking"),
+    ]
+    if result.versus:
+        sections.append(Section("Why the winner", (Lines(result.versus),), id="versus"))
+    if result.eliminated:
+        eliminated = result.eliminated[:shown]
+        rows = tuple((e.framework.name, e.reason) for e in eliminated)
+        more = _more(len(result.eliminated), len(eliminated))
+        sections.append(Section("Eliminated", (Terms(rows, more),), id="eliminated"))
+    flips = Bullets(flip_sentences(result), empty=NO_FLIP)
+    sections.append(Section("What would change the answer", (flips,), id="flips"))
+    title = f"Recommendation: {winner.framework.name if winner else 'none'}"
+    return Document(title, tuple(sections))
+
+
+def _good_and_bad(pros: list[Any], cons: list[Any]) -> Lines:
+    return Lines(
+        tuple(f"Good, because {p.text}" for p in pros)
+        + tuple(f"Bad, because {c.text}" for c in cons)
+    )
+
+
+def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.date) -> Document:
+    """The recommendation under MADR 4.0's headings, as a decision record to fill in."""
+    winner = result.winner
+    chosen = winner.framework.name if winner else "no framework yet"
+    version = catalog.meta.data_version
+    context = Paragraph(
+        "We need a Python web framework for a new project. We described the project and the "
+        "team in fwtui's wizard and compared the frameworks of its catalog "
+        f"(data version {version})."
+    )
+    drivers = answer_lines(catalog, result) + tuple(
+        f"Must-have: {r.reason} ({catalog.criteria[r.criterion].label})"
+        for r in result.requirements
+    )
+    options = tuple(r.framework.name for r in result.ranking) + tuple(
+        f"{e.framework.name} (ruled out)" for e in result.eliminated
+    )
+    if winner is None:
+        outcome = Section(
+            "Decision Outcome",
+            (
+                Paragraph(
+                    "No option meets every must-have; relax one of them (see More Information)."
+                ),
+            ),
+        )
+    else:
+        because = (
+            f'Chosen option: "{chosen}", because it scores highest '
+            f"({result.percent(winner):.1f}% of the weighted criteria):"
+        )
+        confirmation = (
+            "Replay the answers file with ",
+            Code("fwtui recommend --answers FILE"),
+            " when the catalog or the project changes, "
+            "and review this record if the winner changes.",
+        )
+        pros, cons = winner.framework.pros, winner.framework.cons
+        outcome = Section(
+            "Decision Outcome",
+            (Paragraph(because), Lines(winner.reasons)),
+            (
+                Section("Consequences", (_good_and_bad(pros, cons),)),
+                Section("Confirmation", (Paragraph(confirmation),)),
+            ),
+        )
+    options_detail = tuple(
+        Section(
+            r.framework.name,
+            (Paragraph(r.framework.tagline), _good_and_bad(r.framework.pros, r.framework.cons)),
+        )
+        for r in result.ranking
+    ) + tuple(
+        Section(e.framework.name, (Lines((f"Bad, because {e.reason}",)),))
+        for e in result.eliminated
+    )
+    more: list[Any] = [Lines(result.versus + (flip_sentences(result) or (NO_FLIP,)))]
+    sources = sorted({str(url) for r in result.ranking[:2] for url in r.framework.sources})
+    if sources:
+        more += [Paragraph("Sources:"), Links(tuple(sources))]
+    return Document(
+        f"Use {chosen} as the web framework",
+        (
+            Section("Context and Problem Statement", (context,)),
+            Section("Decision Drivers", (Lines(drivers),)),
+            Section("Considered Options", (Lines(options),)),
+            outcome,
+            Section("Pros and Cons of the Options", subsections=options_detail),
+            Section("More Information", tuple(more)),
+        ),
+        meta=(
+            ("status", "proposed"),
+            ("date", date.isoformat()),
+            ("decision-makers", "(fill in)"),
+        ),
+    )
+
+
+# ------------------------------------------------------------------------ renderers
+
+
+def render_text(
+    catalog: Catalog, result: Recommendation, width: int = text.WIDTH, shown: int | None = None
+) -> str:
+    """The recommendation for a terminal, wrapped to ``width`` columns (at least 40).
+
+    ``shown`` limits the ranking to its first entries (the TUI, for huge catalogs); the
+    eliminated frameworks are then counted rather than listed.
+    """
+    document = recommendation_sections(catalog, result, shown)
+    lines = text.sections_lines(document.sections, max(text.MIN_WIDTH, width))
+    lines += ["", f"Data {catalog.meta.data_version}. Ties are ordered by framework id."]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(catalog: Catalog, result: Recommendation) -> str:
+    document = recommendation_sections(catalog, result)
+    colophon = Section(
+        "", (Paragraph(f"Data version {catalog.meta.data_version}, generated by fwtui."),)
+    )
+    return markdown.render_document(Document(document.title, (*document.sections, colophon)))
+
+
+def render_adr(catalog: Catalog, result: Recommendation) -> str:
+    """A decision record with MADR 4.0's sections, filled from the recommendation."""
+    return markdown.render_document(decision_record_sections(catalog, result, today()), bullet="*")
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -113,172 +297,16 @@ def render_json(catalog: Catalog, result: Recommendation) -> str:
     return dumps(to_json(catalog, result)) + "\n"
 
 
-# ---------------------------------------------------------------------------- text
-
-
-def render_text(
-    catalog: Catalog, result: Recommendation, width: int = WIDTH, shown: int | None = None
-) -> str:
-    """The recommendation for a terminal, wrapped to ``width`` columns.
-
-    ``shown`` limits the ranking to its first entries (the TUI, for huge catalogs); the
-    eliminated frameworks are then counted rather than listed.
-    """
-    width = max(40, width)
-
-    def _wrapped(text: str, indent: str) -> list[str]:
-        return wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
-
-    lines = ["Answers"]
-    lines += [w for line in answer_lines(catalog, result) for w in _wrapped(line, "  ")]
-    lines += ["", "Ranking"]
-    if not result.ranking:
-        lines.append("  Every framework was eliminated by the must-haves below.")
-    for index, ranked in enumerate(result.ranking[:shown], start=1):
-        name = pad(ranked.framework.name, 14)
-        lines.append(
-            f"  {index:>2}. {name} {score_bar(result, ranked)} "
-            f"{result.percent(ranked):5.1f}%  ({ranked.score:.2f})"
-        )
-        if index <= 3:
-            for reason in ranked.reasons[:3]:
-                lines += _wrapped(f"+ {reason}", "        ")
-            for gap in ranked.gaps[:1]:
-                lines += _wrapped(f"- {gap}", "        ")
-    hidden = len(result.ranking) - len(result.ranking[:shown])
-    if hidden:
-        lines.append(f"  ... and {hidden} more; export (e) for the full ranking")
-    if result.versus:
-        lines += ["", "Why the winner"]
-        lines += [wrapped for item in result.versus for wrapped in _wrapped(item, "  ")]
-    if result.eliminated:
-        lines += ["", "Eliminated"]
-        for elimination in result.eliminated[:shown]:
-            lines += _wrapped(f"{elimination.framework.name}: {elimination.reason}", "  ")
-        hidden = len(result.eliminated) - len(result.eliminated[:shown])
-        if hidden:
-            lines.append(f"  ... and {hidden} more")
-    lines += ["", "What would change the answer"]
-    if result.flips:
-        lines += [w for flip in result.flips for w in _wrapped(f"- {sentence(flip.text)}", "  ")]
-    else:
-        lines.append("  No single change of one answer changes the winner.")
-    lines += ["", f"Data {catalog.meta.data_version}. Ties are ordered by framework id."]
-    return "\n".join(lines) + "\n"
-
-
-# ------------------------------------------------------------------------ Markdown
-
-
-def render_markdown(catalog: Catalog, result: Recommendation) -> str:
-    winner = result.winner
-    title = f"Recommendation: {_md(winner.framework.name)}" if winner else "Recommendation: none"
-    lines = [f"# {title}", "", "## Answers", ""]
-    lines += [f"- {_md(line)}" for line in answer_lines(catalog, result)]
-    lines += ["", "## Ranking", "", "| # | Framework | Score | Top reasons |", "|---|---|---|---|"]
-    for index, ranked in enumerate(result.ranking, start=1):
-        reasons = "; ".join(_md(r) for r in ranked.reasons[:3])
-        name = _md(ranked.framework.name)
-        lines.append(f"| {index} | {name} | {result.percent(ranked):.1f}% | {reasons} |")
-    if result.versus:
-        lines += ["", "## Why the winner", ""]
-        lines += [f"- {_md(item)}" for item in result.versus]
-    if result.eliminated:
-        lines += ["", "## Eliminated", ""]
-        lines += [f"- **{_md(e.framework.name)}**: {_md(e.reason)}" for e in result.eliminated]
-    lines += ["", "## What would change the answer", ""]
-    if result.flips:
-        lines += [f"- {_md(sentence(flip.text))}" for flip in result.flips]
-    else:
-        lines.append("- No single change of one answer changes the winner.")
-    lines += ["", f"Data version {catalog.meta.data_version}, generated by fwtui."]
-    return "\n".join(lines) + "\n"
-
-
-# ----------------------------------------------------------------------------- ADR
-
-
-def render_adr(catalog: Catalog, result: Recommendation) -> str:
-    """A decision record with MADR 4.0's sections, filled from the recommendation."""
-    winner = result.winner
-    chosen = winner.framework.name if winner else "no framework yet"
-    lines = [
-        "---",
-        "status: proposed",
-        f"date: {today().isoformat()}",
-        "decision-makers: (fill in)",
-        "---",
-        "",
-        f"# Use {_md(chosen)} as the web framework",
-        "",
-        "## Context and Problem Statement",
-        "",
-        "We need a Python web framework for a new project. We described the project and the "
-        "team in fwtui's wizard and compared the frameworks of its catalog "
-        f"(data version {catalog.meta.data_version}).",
-        "",
-        "## Decision Drivers",
-        "",
-    ]
-    lines += [f"* {_md(line)}" for line in answer_lines(catalog, result)]
-    lines += [
-        f"* Must-have: {_md(r.reason)} ({_md(catalog.criteria[r.criterion].label)})"
-        for r in result.requirements
-    ]
-    lines += ["", "## Considered Options", ""]
-    lines += [f"* {_md(r.framework.name)}" for r in result.ranking]
-    lines += [f"* {_md(e.framework.name)} (ruled out)" for e in result.eliminated]
-    lines += ["", "## Decision Outcome", ""]
-    if winner is None:
-        lines.append("No option meets every must-have; relax one of them (see More Information).")
-    else:
-        lines.append(
-            f'Chosen option: "{_md(chosen)}", because it scores highest '
-            f"({result.percent(winner):.1f}% of the weighted criteria):"
-        )
-        lines.append("")
-        lines += [f"* {_md(reason)}" for reason in winner.reasons]
-        lines += ["", "### Consequences", ""]
-        lines += [f"* Good, because {_md(p.text)}" for p in winner.framework.pros]
-        lines += [f"* Bad, because {_md(c.text)}" for c in winner.framework.cons]
-        lines += ["", "### Confirmation", ""]
-        lines.append(
-            "Replay the answers file with `fwtui recommend --answers FILE` when the catalog "
-            "or the project changes, and review this record if the winner changes."
-        )
-    lines += ["", "## Pros and Cons of the Options", ""]
-    for ranked in result.ranking:
-        framework = ranked.framework
-        lines += [
-            f"### {_md(framework.name)}",
-            "",
-            _md(framework.tagline),
-            "",
-        ]
-        lines += [f"* Good, because {_md(p.text)}" for p in framework.pros]
-        lines += [f"* Bad, because {_md(c.text)}" for c in framework.cons]
-        lines.append("")
-    for elimination in result.eliminated:
-        lines += [f"### {_md(elimination.framework.name)}", ""]
-        lines += [f"* Bad, because {_md(elimination.reason)}", ""]
-    lines += ["## More Information", ""]
-    if result.versus:
-        lines += [f"* {_md(item)}" for item in result.versus]
-    lines += [f"* {_md(sentence(flip.text))}" for flip in result.flips]
-    if not result.flips:
-        lines.append("* No single change of one answer changes the winner.")
-    sources = sorted({str(url) for r in result.ranking[:2] for url in r.framework.sources})
-    if sources:
-        lines += ["", "Sources:", ""]
-        lines += [f"* <{url_inert(url)}>" for url in sources]
-    return "\n".join(lines) + "\n"
+Renderer = Callable[[Catalog, Recommendation], str]
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+    "adr": render_adr,
+}
+"""Every format of ``fwtui recommend``, by name (the CLI's --format choices)."""
+FORMATS = tuple(RENDERERS)
 
 
 def render(catalog: Catalog, result: Recommendation, fmt: str) -> str:
-    renderers = {
-        "text": render_text,
-        "markdown": render_markdown,
-        "json": render_json,
-        "adr": render_adr,
-    }
-    return renderers[fmt](catalog, result)
+    return RENDERERS[fmt](catalog, result)

@@ -36,11 +36,10 @@ def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
     facts = {}
     for criterion_id, criterion in catalog.criteria.items():
         fact = framework.facts[criterion_id]
-        level = catalog.level(criterion_id, fact.level)
         facts[criterion_id] = {
             "criterion": criterion.label,
             "level": fact.level,
-            "level_label": level.label if level else "unknown",
+            "level_label": catalog.level(criterion_id, fact.level).label,
             "note": fact.note,
             "sources": [str(url) for url in fact.sources],
             "last_reviewed": fact.last_reviewed.isoformat(),

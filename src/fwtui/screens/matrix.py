@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
-from fwtui.catalog.models import Framework
-from fwtui.render.matrix import UNKNOWN_SYMBOL, Matrix, build_matrix
+from fwtui.catalog.models import UNKNOWN_LEVEL, Framework
+from fwtui.render.matrix import Matrix, build_matrix
 from fwtui.safetext import clean_line
 from fwtui.screens.common import (
     FwScreen,
@@ -99,8 +99,8 @@ class MatrixScreen(FwScreen):
             criterion = self.sort_by
 
             def utility(framework: Framework) -> float:
-                level = self.catalog.level(criterion, framework.facts[criterion].level)
-                return level.utility if level else -1.0
+                level = self.catalog.level_of(framework, criterion)
+                return -1.0 if level is UNKNOWN_LEVEL else level.utility  # unknown sorts last
 
             frameworks.sort(key=utility, reverse=True)
         return frameworks
@@ -199,9 +199,8 @@ class MatrixScreen(FwScreen):
             framework = self.catalog.frameworks[column_key]
             fact = framework.facts[criterion.id]
             level = self.catalog.level(criterion.id, fact.level)
-            label = f"{level.symbol} {level.label}" if level else f"{UNKNOWN_SYMBOL} unknown"
             text.append("\n")
-            text.append(literal_line(f"{framework.name}: {label}", "bold"))
+            text.append(literal_line(f"{framework.name}: {level.display}", "bold"))
             text.append("\n")
             text.append(literal(fact.note))
             for url in fact.sources:

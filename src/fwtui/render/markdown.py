@@ -1,0 +1,90 @@
+"""Sections as Markdown (CommonMark with GitHub's tables), every piece of text made inert.
+
+Headings nest by depth: the document's title is ``#``, its sections ``##``, theirs ``###``.
+Blocks and headings are separated by one blank line.
+"""
+
+from __future__ import annotations
+
+from fwtui.render.sections import (
+    Block,
+    Bullets,
+    Code,
+    Document,
+    Fields,
+    Inline,
+    Lines,
+    Links,
+    Paragraph,
+    Scores,
+    Section,
+    Terms,
+)
+from fwtui.safetext import markdown_inert, url_inert
+
+
+def inline(text: Inline) -> str:
+    """A run of text, inert: data can never become emphasis, links, HTML or a table cell."""
+    if isinstance(text, str):
+        return markdown_inert(text)
+    return "".join(
+        f"`{part.text}`" if isinstance(part, Code) else markdown_inert(part) for part in text
+    )
+
+
+def block_lines(block: Block, bullet: str = "-") -> list[str]:
+    """One block as Markdown lines; an empty list is no lines at all."""
+    if isinstance(block, Paragraph):
+        return [inline(block.text)]
+    if isinstance(block, Lines):
+        lines = [f"{bullet} {inline(item)}" for item in block.items]
+        return lines + ([inline(block.more)] if block.more else [])
+    if isinstance(block, Bullets):
+        items = block.items or ((block.empty,) if block.empty else ())
+        return [f"{bullet} {inline(item)}" for item in items]
+    if isinstance(block, Terms):
+        lines = [f"{bullet} **{inline(term)}**: {inline(text)}" for term, text in block.rows]
+        return lines + ([inline(block.more)] if block.more else [])
+    if isinstance(block, Fields):
+        return [f"{bullet} **{inline(label)}**: {inline(value)}" for label, value in block.rows]
+    if isinstance(block, Links):
+        return [f"{bullet} <{url_inert(url)}>" for url in block.urls]
+    return _scores(block)
+
+
+def _scores(block: Scores) -> list[str]:
+    if not block.items and block.empty:
+        return [inline(block.empty)]
+    lines = ["| # | Framework | Score | Top reasons |", "|---|---|---|---|"]
+    for item in block.items:
+        reasons = "; ".join(inline(reason) for reason in item.reasons)
+        lines.append(f"| {item.rank} | {inline(item.name)} | {item.percent:.1f}% | {reasons} |")
+    return lines + ([inline(block.more)] if block.more else [])
+
+
+def _chunks(section: Section, depth: int, bullet: str) -> list[list[str]]:
+    chunks = [[f"{'#' * depth} {inline(section.title)}"]] if section.title else []
+    chunks += [block_lines(block, bullet) for block in section.blocks]
+    for subsection in section.subsections:
+        chunks += _chunks(subsection, depth + 1, bullet)
+    return chunks
+
+
+def render_document(document: Document, bullet: str = "-") -> str:
+    """The document as Markdown, with YAML front matter when it has ``meta``.
+
+    ``bullet`` is the list marker (``-``, or ``*`` as MADR writes its records).
+    """
+    chunks: list[list[str]] = []
+    if document.meta:
+        chunks.append(["---", *(f"{key}: {value}" for key, value in document.meta), "---"])
+    if document.title:
+        chunks.append([f"# {inline(document.title)}"])
+    for section in document.sections:
+        chunks += _chunks(section, 2, bullet)
+    lines: list[str] = []
+    for index, chunk in enumerate(chunks):
+        if index:
+            lines.append("")
+        lines += chunk
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,112 @@
+"""Sections as plain text for a terminal: titles flush left, content indented, wrapped.
+
+The layout of every block, for every text output (``fwtui show``, ``fwtui recommend``,
+the wizard's result): one place to change how text looks.
+"""
+
+from __future__ import annotations
+
+from fwtui.render.sections import (
+    Block,
+    Bullets,
+    Fields,
+    Lines,
+    Links,
+    Paragraph,
+    Score,
+    Section,
+    Terms,
+    plain,
+)
+from fwtui.safetext import pad, wrap
+
+WIDTH = 80
+"""Columns of every text output unless a caller (the TUI, --width) says otherwise."""
+MIN_WIDTH = 40
+"""The narrowest text fwtui wraps to; narrower requests get this."""
+INDENT = "  "
+HANGING = INDENT * 2
+"""Where a wrapped line of an indented item continues."""
+FIELD_LABEL = 16
+"""Columns of a field's label, colon included."""
+NAME_COLUMN = 14
+"""Columns of a framework's name in a ranking."""
+BAR_WIDTH = 20
+"""Cells of a ranking's score bar."""
+
+
+def bar(percent: float, width: int = BAR_WIDTH) -> str:
+    filled = round(width * percent / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _hanging(text: str, width: int, indent: str = INDENT) -> list[str]:
+    return wrap(text, width, initial_indent=indent, subsequent_indent=indent + INDENT)
+
+
+def _score_lines(item: Score, width: int) -> list[str]:
+    lines = [
+        f"{INDENT}{item.rank:>2}. {pad(item.name, NAME_COLUMN)} {bar(item.percent)} "
+        f"{item.percent:5.1f}%  ({item.points:.2f})"
+    ]
+    if item.explained:
+        detail = INDENT * 4
+        for reason in item.reasons:
+            lines += _hanging(f"+ {reason}", width, detail)
+        for gap in item.gaps:
+            lines += _hanging(f"- {gap}", width, detail)
+    return lines
+
+
+def block_lines(block: Block, width: int = WIDTH) -> list[str]:
+    """One block as lines of at most ``width`` columns (notes of fwtui's own are not cut)."""
+    lines: list[str] = []
+    if isinstance(block, Paragraph):
+        text = plain(block.text)
+        return wrap(text, width, initial_indent=INDENT, subsequent_indent=INDENT) or [INDENT]
+    if isinstance(block, Lines):
+        lines = [wrapped for item in block.items for wrapped in _hanging(item, width)]
+        return lines + ([INDENT + block.more] if block.more else [])
+    if isinstance(block, Bullets):
+        for item in block.items:
+            lines += wrap(item, width, initial_indent=INDENT + "- ", subsequent_indent=HANGING)
+        return lines if block.items or not block.empty else [INDENT + block.empty]
+    if isinstance(block, Terms):
+        lines = [w for term, text in block.rows for w in _hanging(f"{term}: {text}", width)]
+        return lines + ([INDENT + block.more] if block.more else [])
+    if isinstance(block, Fields):
+        for label, value in block.rows:
+            lines += wrap(
+                value,
+                width,
+                initial_indent=f"{INDENT}{label + ':':<{FIELD_LABEL}}",
+                subsequent_indent=" " * (len(INDENT) + FIELD_LABEL),
+                break_long_words=False,
+            )
+        return lines
+    if isinstance(block, Links):
+        return [INDENT + url for url in block.urls]
+    if not block.items and block.empty:
+        return [INDENT + block.empty]
+    lines = [line for item in block.items for line in _score_lines(item, width)]
+    return lines + ([INDENT + block.more] if block.more else [])
+
+
+def section_lines(section: Section, width: int = WIDTH) -> list[str]:
+    """A section: its title, then its blocks; subsections follow, each after a blank line."""
+    lines = [section.title] if section.title else []
+    for block in section.blocks:
+        lines += block_lines(block, width)
+    for subsection in section.subsections:
+        lines += ["", *section_lines(subsection, width)]
+    return lines
+
+
+def sections_lines(sections: tuple[Section, ...], width: int = WIDTH) -> list[str]:
+    """Sections one after another, a blank line between two."""
+    lines: list[str] = []
+    for section in sections:
+        if lines:
+            lines.append("")
+        lines += section_lines(section, width)
+    return lines
