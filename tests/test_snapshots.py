@@ -61,3 +61,32 @@ def test_help_screen(snap_compare: Callable[..., bool]) -> None:
 
 def test_too_small(snap_compare: Callable[..., bool]) -> None:
     assert snap_compare(app_for("overview"), terminal_size=(50, 12))
+
+
+async def _finish_wizard(pilot: Pilot[Any]) -> None:
+    screen = pilot.app.screen
+    for _ in range(30):
+        if getattr(screen, "result", None) is not None:
+            break
+        await pilot.press("enter")
+
+
+async def _to_multi_select(pilot: Pilot[Any]) -> None:
+    await pilot.press("enter", "enter", "enter")  # the fourth question ticks several
+
+
+# Under NO_COLOR every state must still read: [x] / [ ] ticks, (•) / ( ) for the kind.
+NO_COLOUR_VIEWS: dict[str, tuple[str, Any, list[str]]] = {
+    "wizard-ticks": ("wizard", _to_multi_select, ["space", "down"]),
+    "matrix-columns": ("matrix", None, ["c", "space", "down"]),
+    "export-kinds": ("wizard", _finish_wizard, ["e", "down"]),
+}
+
+
+@pytest.mark.parametrize("view", sorted(NO_COLOUR_VIEWS))
+def test_states_without_colour(
+    snap_compare: Callable[..., bool], monkeypatch: pytest.MonkeyPatch, view: str
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    mode, before, keys = NO_COLOUR_VIEWS[view]
+    assert snap_compare(app_for(mode), run_before=before, press=keys, terminal_size=(80, 24))

@@ -283,9 +283,8 @@ async def test_full_wizard_run_matches_the_cli(
         await pilot.press("e")
         dialog = app.screen
         assert isinstance(dialog, ExportScreen)
-        await pilot.press("shift+tab")  # from the path to the kinds: Markdown, JSON, ADR
-        assert isinstance(dialog.focused, RadioSet)
-        await pilot.press("down", "down", "enter", "tab")
+        assert isinstance(dialog.focused, RadioSet)  # the kinds first: Markdown, JSON, ADR
+        await pilot.press("down", "down", "tab")
         assert dialog.kind == "adr"
         path_box = dialog.query_one("#export-path", Input)
         assert path_box.value == "0001-web-framework.md"

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from fwtui.advisor.answers import answers_document
 from fwtui.advisor.scoring import Recommendation
@@ -24,8 +24,11 @@ from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError
 from fwtui.fsutil import atomic_write
 from fwtui.render.recommendation import render
-from fwtui.safetext import clean
+from fwtui.safetext import clean, clean_line
+from fwtui.screens.confirm import ConfirmScreen
 from fwtui.served import export_path, is_served, served_export_dir
+from fwtui.widgets.footer import KeyFooter
+from fwtui.widgets.marks import FollowingRadioSet, MarkedRadioButton
 
 KINDS = {
     "markdown": ("Markdown report", "fwtui-recommendation.md"),
@@ -33,15 +36,55 @@ KINDS = {
     "adr": ("Decision record (MADR)", "0001-web-framework.md"),
     "answers": ("Answers file (replayable)", "fwtui-answers.yaml"),
 }
+# The file name endings each kind is written with; the first is the one a rename uses.
+EXTENSIONS = {
+    "markdown": (".md", ".markdown"),
+    "json": (".json",),
+    "adr": (".md", ".markdown"),
+    "answers": (".yaml", ".yml"),
+}
+
+
+def follow_kind(path: str, old_kind: str, new_kind: str) -> str:
+    """The path after the kind changed: the old default name becomes the new default,
+    an ending of the old kind becomes the new kind's; anything else is left alone."""
+    if not path.strip():
+        return KINDS[new_kind][1]
+    folder, slash, name = path.rpartition("/")
+    prefix = folder + slash
+    if name == KINDS[old_kind][1]:
+        return prefix + KINDS[new_kind][1]
+    stem, dot, ending = name.rpartition(".")
+    if dot and stem and "." + ending.lower() in EXTENSIONS[old_kind]:
+        if "." + ending.lower() in EXTENSIONS[new_kind]:
+            return path
+        return prefix + stem + EXTENSIONS[new_kind][0]
+    return path
+
+
+def ending_problem(path: str, kind: str) -> str | None:
+    """A warning when the file name's ending does not fit the kind (None when it does)."""
+    name = path.strip().rpartition("/")[2]
+    stem, dot, ending = name.rpartition(".")
+    if dot and stem and "." + ending.lower() in EXTENSIONS[kind]:
+        return None
+    wanted = " or ".join(EXTENSIONS[kind])
+    found = f"ends in .{ending}" if dot and stem else "has no ending"
+    return f"Warning: this name {found}; a {KINDS[kind][0]} file ends in {wanted}."
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Pick a kind, edit the path, Enter writes; Escape cancels.
+    """Pick a kind (the highlighted one is chosen), edit the path, Enter writes.
 
-    Served, ``export_dir`` is where files go (None: exports are disabled); otherwise None.
+    Writing over an existing file asks first. Served, ``export_dir`` is where files go
+    (None: exports are disabled); otherwise None.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [
+        Binding("enter", "write", "Write", id="export.write", priority=True),
+        Binding("tab", "app.focus_next", "Kind/path", id="export.next_field"),
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
 
     def __init__(self, catalog: Catalog, result: Recommendation, kind: str) -> None:
         super().__init__()
@@ -64,23 +107,26 @@ class ExportScreen(ModalScreen[Path | None]):
                     ),
                     id="export-disabled",
                 )
-                return
-            if self.export_dir is not None:
-                where = f"Save in {clean(str(self.export_dir))} as a file name (↑↓ kind, "
-                yield Label(Text(where + "Tab to the name, Enter to write, Escape to cancel)"))
             else:
-                yield Label(
-                    Text("Save as (↑↓ kind, Tab to the path, Enter to write, Escape to cancel)")
-                )
-            with RadioSet(id="export-kind"):
-                for kind, (label, _) in KINDS.items():
-                    yield RadioButton(label, value=kind == self.kind, name=kind)
-            yield Input(value=KINDS[self.kind][1], id="export-path")
-            yield Label("", id="export-error")
+                yield from self.compose_form()
+        yield KeyFooter()
+
+    def compose_form(self) -> ComposeResult:
+        if self.export_dir is not None:
+            yield Label(Text(f"Export to {clean(str(self.export_dir))}, as a file name:"))
+        else:
+            yield Label(Text("Export the recommendation"))
+        yield Label(Text("↑↓ choose the kind · Tab to the path · Enter writes", style="dim"))
+        with FollowingRadioSet(id="export-kind"):
+            for kind, (label, _) in KINDS.items():
+                yield MarkedRadioButton(label, value=kind == self.kind, name=kind)
+        yield Input(value=KINDS[self.kind][1], id="export-path")
+        yield Label("", id="export-warning")
+        yield Label("", id="export-error")
 
     def on_mount(self) -> None:
-        for box in self.query("#export-path").results(Input):
-            box.focus()
+        for kinds in self.query("#export-kind").results(RadioSet):
+            kinds.focus()
 
     def show_error(self, message: str) -> None:
         """``message`` under the path, as literal text: it may quote what the user typed."""
@@ -88,12 +134,21 @@ class ExportScreen(ModalScreen[Path | None]):
         label.update(Text(clean(message)))
         label.scroll_visible(animate=False)
 
+    def show_warning(self) -> None:
+        path = self.query_one("#export-path", Input).value
+        problem = ending_problem(path, self.kind) if path.strip() else None
+        self.query_one("#export-warning", Label).update(Text(problem or ""))
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        old_default = KINDS[self.kind][1]
+        old_kind = self.kind
         self.kind = event.pressed.name or self.kind
         path = self.query_one("#export-path", Input)
-        if path.value in (old_default, ""):
-            path.value = KINDS[self.kind][1]
+        path.value = follow_kind(path.value, old_kind, self.kind)
+        self.show_warning()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.show_warning()
+        self.query_one("#export-error", Label).update("")
 
     def content(self) -> str:
         if self.kind == "answers":
@@ -101,15 +156,35 @@ class ExportScreen(ModalScreen[Path | None]):
             return answers_document(self.catalog, self.result.answers, now)
         return clean(render(self.catalog, self.result, self.kind))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        raw = event.value.strip()
+    def action_write(self) -> None:
+        if self.served and self.export_dir is None:
+            return  # no path box is shown; nothing is written
+        raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.show_error("Type a file name.")
             return
-        if self.served and self.export_dir is None:
-            return  # no path box is shown; nothing is written
         try:
             target = Path(raw) if self.export_dir is None else export_path(self.export_dir, raw)
+            exists = target.expanduser().is_file() or target.expanduser().is_symlink()
+        except UsageError as error:
+            self.show_error(str(error))
+            return
+        except (ValueError, OSError) as error:  # e.g. a NUL in the path
+            self.show_error(f"cannot write {raw}: {error}")
+            return
+        if not exists:
+            self.write(target, raw)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self.write(target, raw)
+
+        question = f"{clean_line(str(target))} exists. Write over it? (y/n)"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def write(self, target: Path, raw: str) -> None:
+        try:
             path = atomic_write(target, self.content())
         except UsageError as error:
             self.show_error(str(error))

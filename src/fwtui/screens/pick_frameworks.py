@@ -10,6 +10,7 @@ from textual.widgets import Label, SelectionList
 
 from fwtui.catalog.store import Catalog
 from fwtui.screens.common import literal_name
+from fwtui.widgets.footer import KeyFooter
 from fwtui.widgets.lists import FwSelectionList
 
 
@@ -39,6 +40,7 @@ class PickFrameworksScreen(ModalScreen[list[str] | None]):
                 id="pick-list",
             )
             yield Label("", id="pick-error")
+        yield KeyFooter()
 
     def action_confirm(self) -> None:
         chosen = list(self.query_one("#pick-list", SelectionList).selected)

@@ -17,7 +17,10 @@ from typing import ClassVar, Generic, TypeVar, cast
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.strip import Strip
 from textual.widgets import DataTable, OptionList, SelectionList
+
+from fwtui.widgets.marks import marked_line, tick_mark
 
 SelectionType = TypeVar("SelectionType")
 
@@ -72,7 +75,17 @@ class FwOptionList(_SafePaging, OptionList):
 
 
 class FwSelectionList(_SafePaging, SelectionList[SelectionType], Generic[SelectionType]):
+    """A selection list whose ticked items show ``[x]`` and unticked ones ``[ ]``."""
+
     BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**_LIST_MOVES)
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        index = self.scroll_offset.y + y
+        if not 0 <= index < self.option_count:
+            return line
+        value = self.get_option_at_index(index).value
+        return marked_line(line, tick_mark(value in self._selected))
 
 
 class FwDataTable(DataTable[Text]):
