@@ -152,7 +152,8 @@ class Agreement:
     framework: Framework | None
     """The common top pick reached with the fewest changes; None when none was found."""
     changes: tuple[Change, ...]
-    runs: int
+    tried: int
+    """Distinct answer sets the search looked at."""
     complete: bool
     """False when the search stopped at SEARCH_BUDGET before trying everything."""
 
@@ -332,6 +333,8 @@ class _Runner:
         self.catalog = catalog
         self.cache: dict[tuple[tuple[str, Choice], ...], Recommendation] = {}
         self.runs = 0
+        self.tried: set[tuple[tuple[str, Choice], ...]] = set()
+        """Answer sets the agreement search looked at (run now or earlier)."""
 
     def run(self, given: Answers) -> Recommendation:
         answers = effective_answers(self.catalog, given)
@@ -400,61 +403,79 @@ def _alternatives(
     return options
 
 
-def _search_person(
+class _OutOfBudget(Exception):
+    pass
+
+
+def _fewest_changes(
     catalog: Catalog,
     member: Member,
-    members: Sequence[Member],
+    options: Sequence[tuple[str, Choice]],
+    target: str,
     runner: _Runner,
-    reach: dict[str, tuple[Change, ...]],
-    depth: int,
-) -> bool:
-    """Record in ``reach`` the first change sets of ``depth`` changes giving each new winner.
-
-    Returns False when the budget ran out first.
-    """
+    last_run: int,
+) -> tuple[Change, ...] | None:
+    """The first of the fewest changes (one, then two) making ``target`` the person's winner;
+    None when none does. Raises _OutOfBudget when the runner reaches ``last_run``."""
     base = member.result.answers
-    options = _alternatives(catalog, member, members)
-    for combo in combinations(options, depth):
-        if len({qid for qid, _ in combo}) < depth:
-            continue  # two answers to one question are one change, tried already
-        given = {**base, **dict(combo)}
-        if runner.runs >= SEARCH_BUDGET and not runner.known(given):
-            return False
-        winner = runner.run(given).winner
-        if winner is not None and winner.framework.id not in reach:
-            reach[winner.framework.id] = tuple(
-                Change(member.who, qid, base.get(qid), new) for qid, new in combo
-            )
-    return True
+    for depth in range(1, MAX_CHANGES_PER_PERSON + 1):
+        for combo in combinations(options, depth):
+            if len({qid for qid, _ in combo}) < depth:
+                continue  # two answers to one question are one change, tried already
+            given = {**base, **dict(combo)}
+            if runner.runs >= last_run and not runner.known(given):
+                raise _OutOfBudget
+            runner.tried.add(tuple(effective_answers(catalog, given).items()))
+            winner = runner.run(given).winner
+            if winner is not None and winner.framework.id == target:
+                return tuple(Change(member.who, qid, base.get(qid), new) for qid, new in combo)
+    return None
 
 
 def _agreement(
     catalog: Catalog, members: Sequence[Member], runner: _Runner, order: Sequence[str]
 ) -> Agreement:
-    start = runner.runs
-    reach: list[dict[str, tuple[Change, ...]]] = []
-    for member in members:
-        reach.append({member.winner: ()} if member.winner else {})
-    complete = True
-    if len({m.winner for m in members}) > 1:
-        for depth in range(1, MAX_CHANGES_PER_PERSON + 1):
-            for member, found in zip(members, reach, strict=True):
-                if complete:
-                    complete = _search_person(catalog, member, members, runner, found, depth)
+    """Rule 8, by branch and bound over the target framework.
+
+    A target needs at least one change from each person whose own pick differs, so the
+    targets are tried by that bound (then the consensus order) and the search ends when
+    no target left can beat the best found.
+    """
+    last_run = runner.runs + SEARCH_BUDGET
     position = {fid: index for index, fid in enumerate(order)}
-    best: tuple[int, int, str] | None = None
-    for fid in catalog.frameworks:
-        if all(fid in found for found in reach):
-            cost = sum(len(found[fid]) for found in reach)
-            key = (cost, position.get(fid, len(position)), fid)
-            if best is None or key < best:
-                best = key
-    runs = runner.runs - start
+    winners = [m.winner for m in members]
+
+    def bound(fid: str) -> tuple[int, int, str]:
+        return (sum(w != fid for w in winners), position.get(fid, len(position)), fid)
+
+    options = {m.who: _alternatives(catalog, m, members) for m in members}
+    best: tuple[tuple[int, int, str], tuple[Change, ...]] | None = None
+    complete = True
+    for target in sorted(catalog.frameworks, key=bound):
+        if best is not None and bound(target) > best[0]:
+            break
+        changes: list[Change] = []
+        try:
+            for member in members:
+                if member.winner == target:
+                    continue
+                found = _fewest_changes(
+                    catalog, member, options[member.who], target, runner, last_run
+                )
+                if found is None:
+                    break
+                changes += found
+                if best is not None and (len(changes), *bound(target)[1:]) > best[0]:
+                    break
+            else:
+                best = ((len(changes), *bound(target)[1:]), tuple(changes))
+        except _OutOfBudget:
+            complete = False
+            break
+    tried = len(runner.tried)
     if best is None:
-        return Agreement(None, (), runs, complete)
-    target = best[2]
-    changes = tuple(change for found in reach for change in found[target])
-    return Agreement(catalog.frameworks[target], changes, runs, complete)
+        return Agreement(None, (), tried, complete)
+    return Agreement(catalog.frameworks[best[0][2]], best[1], tried, complete)
 
 
 # ------------------------------------------------------------------------------ the team

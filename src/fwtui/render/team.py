@@ -76,7 +76,7 @@ def change_text(catalog: Catalog, change: Change) -> str:
 
 
 def agreement_lines(catalog: Catalog, agreement: Agreement, people: int) -> list[str]:
-    searched = f"{agreement.runs} answer sets tried"
+    searched = f"{agreement.tried} answer sets tried"
     if not agreement.complete:
         searched += ", the search stopped at its limit: a shorter way may exist"
     if agreement.framework is None:
@@ -249,7 +249,7 @@ def to_json(catalog: Catalog, result: TeamResult) -> dict[str, Any]:
                 }
                 for c in result.agreement.changes
             ],
-            "answer_sets_tried": result.agreement.runs,
+            "answer_sets_tried": result.agreement.tried,
             "complete": result.agreement.complete,
         },
         "warnings": list(result.warnings),
