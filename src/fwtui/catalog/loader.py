@@ -70,6 +70,7 @@ def _load_file(
     try:
         document = load_yaml(path, shown)
         pending.digests.append(f"{path.parent.name}/{path.name}:{document.digest}")
+        lines = document.without_data()  # what later messages need: no copy of the data
         if is_framework:
             framework = parse_model(document, Framework)
             if framework.id != path.stem:
@@ -78,16 +79,16 @@ def _load_file(
                     f"id '{framework.id}' does not match the file name {quoted(path.name)}: "
                     f"a framework file is named after its id ({framework.id}.yaml)"
                 )
-                pending.problems.append(Origin(document, ()).problem(("id",), message))
+                pending.problems.append(Origin(lines, ()).problem(("id",), message))
                 return
-            pending.add("framework", framework, Origin(document, ()), seen)
+            pending.add("framework", framework, Origin(lines, ()), seen)
         elif path.name == "meta.yaml":
             if not bundled:
                 pending.problems.append(
                     Problem(shown, 1, "", "meta.yaml belongs to the bundled data only; remove it")
                 )
                 return
-            pending.meta = (parse_model(document, Meta), Origin(document, ()))
+            pending.meta = (parse_model(document, Meta), Origin(lines, ()))
         elif path.name == "criteria.yaml":
             criteria = parse_model(document, CriteriaFile)
             for kind, key, items in (
@@ -96,17 +97,17 @@ def _load_file(
                 ("criterion", "criteria", criteria.criteria),
             ):
                 for index, item in enumerate(items):
-                    pending.add(kind, item, Origin(document, (key, index)), seen)
+                    pending.add(kind, item, Origin(lines, (key, index)), seen)
         elif path.name == "questions.yaml":
             questions = parse_model(document, QuestionsFile)
             for index, question in enumerate(questions.questions):
-                pending.add("question", question, Origin(document, ("questions", index)), seen)
+                pending.add("question", question, Origin(lines, ("questions", index)), seen)
         elif path.name == "guide.yaml":
             guide = parse_model(document, GuideFile)
             for index, topic in enumerate(guide.topics):
-                pending.add("topic", topic, Origin(document, ("topics", index)), seen)
+                pending.add("topic", topic, Origin(lines, ("topics", index)), seen)
             for index, entry in enumerate(guide.faq):
-                pending.add("faq", entry, Origin(document, ("faq", index)), seen)
+                pending.add("faq", entry, Origin(lines, ("faq", index)), seen)
     except DataError as error:
         pending.problems.extend(error.problems)
 

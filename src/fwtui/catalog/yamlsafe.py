@@ -192,14 +192,57 @@ _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
+@dataclass(frozen=True, slots=True)
+class LineMap:
+    """Where a mapping starts, and for each key: the key's line and its value's lines."""
+
+    line: int
+    keys: dict[str, tuple[int, Lines]]
+
+
+@dataclass(frozen=True, slots=True)
+class LineSeq:
+    """Where a sequence starts, and its items' lines."""
+
+    line: int
+    items: tuple[Lines, ...]
+
+
+Lines = LineMap | LineSeq | int
+"""The line numbers of a parsed file, shaped like its data: all that error messages need.
+A scalar is just its line. Kept instead of PyYAML's node tree, which holds every value and
+two position objects per node (about ten times the memory, for every file of a catalog)."""
+
+
+def _line_tree(node: Node) -> Lines:
+    line = int(node.start_mark.line) + 1
+    if isinstance(node, MappingNode):
+        keys: dict[str, tuple[int, Lines]] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value not in keys:
+                keys[key_node.value] = (int(key_node.start_mark.line) + 1, _line_tree(value_node))
+        return LineMap(line, keys)
+    if isinstance(node, SequenceNode):
+        return LineSeq(line, tuple(_line_tree(item) for item in node.value))
+    return line
+
+
+def _start(lines: Lines) -> int:
+    return lines if isinstance(lines, int) else lines.line
+
+
 @dataclass(frozen=True)
 class YamlDocument:
-    """A parsed file: the plain data and the node tree that knows line numbers."""
+    """A parsed file: the plain data and the line numbers of every value in it."""
 
     file: str
     data: Any
-    root: Node
+    root: Lines
     digest: str = ""
+
+    def without_data(self) -> YamlDocument:
+        """The same file's line numbers alone, for error messages after validation."""
+        return YamlDocument(self.file, None, self.root, self.digest)
 
     def line_of(self, loc: tuple[str | int, ...]) -> tuple[int, str]:
         """Line of the value at ``loc`` and the part of ``loc`` that exists in the file.
@@ -211,48 +254,34 @@ class YamlDocument:
         shown: list[str] = []
         for position, part in enumerate(loc):
             last = position == len(loc) - 1
-            if isinstance(node, MappingNode) and isinstance(part, str):
-                found = _mapping_value(node, part)
+            if isinstance(node, LineMap) and isinstance(part, str):
+                found = node.keys.get(part)
                 if found is not None:
-                    node = found
+                    node = found[1]
                     shown.append(part)
                 elif last:
                     shown.append(part)
             elif (
-                isinstance(node, SequenceNode)
-                and isinstance(part, int)
-                and 0 <= part < len(node.value)
+                isinstance(node, LineSeq) and isinstance(part, int) and 0 <= part < len(node.items)
             ):
-                node = node.value[part]
+                node = node.items[part]
                 shown.append(f"[{part}]")
-        return node.start_mark.line + 1, ".".join(shown).replace(".[", "[")
+        return _start(node), ".".join(shown).replace(".[", "[")
 
     def key_line(self, loc: tuple[str | int, ...]) -> int:
         """Line of the key that ends ``loc`` (for unknown or duplicate keys)."""
         if not loc:
-            return self.root.start_mark.line + 1
+            return _start(self.root)
         parent_line, _ = self.line_of(loc[:-1])
         node = self.root
         for part in loc[:-1]:
-            if isinstance(node, MappingNode) and isinstance(part, str):
-                node = _mapping_value(node, part) or node
-            elif (
-                isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value)
-            ):
-                node = node.value[part]
-        if isinstance(node, MappingNode):
-            for key, _value in node.value:
-                if isinstance(key, ScalarNode) and key.value == loc[-1]:
-                    return int(key.start_mark.line) + 1
+            if isinstance(node, LineMap) and isinstance(part, str) and part in node.keys:
+                node = node.keys[part][1]
+            elif isinstance(node, LineSeq) and isinstance(part, int) and part < len(node.items):
+                node = node.items[part]
+        if isinstance(node, LineMap) and isinstance(loc[-1], str) and loc[-1] in node.keys:
+            return node.keys[loc[-1]][0]
         return parent_line
-
-
-def _mapping_value(node: MappingNode, key: str) -> Node | None:
-    for key_node, value_node in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            found: Node = value_node
-            return found
-    return None
 
 
 def _line_at(raw: bytes, offset: int) -> int:
@@ -441,4 +470,5 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         data = _Loader("").construct_document(root)
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown, error)]) from None
-    return YamlDocument(shown, data, root, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return YamlDocument(shown, data, _line_tree(root), digest)
