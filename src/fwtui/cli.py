@@ -364,7 +364,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    from fwtui.serve import exit_with_server, limit_memory
     from fwtui.served import is_served
 
     served = is_served()  # by `fwtui serve`, over pipes: no terminal needed
@@ -377,6 +376,8 @@ def _run_tui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     catalog = _load(args)
     if served:
+        from fwtui.serve import exit_with_server, limit_memory  # not on a terminal's path
+
         exit_with_server()
         limit_memory()
     from fwtui.app import FwtuiApp
