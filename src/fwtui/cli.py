@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -204,12 +205,15 @@ def _load(args: argparse.Namespace) -> Catalog:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.catalog.freshness import expired_facts
     from fwtui.catalog.loader import extra_dirs, load_catalog
 
     # validate always reads and checks every file itself: that is its job.
     catalog = load_catalog(extra_dirs([*args.data, *args.dirs]))
     for replacement in catalog.replacements:
         print(clean(str(replacement)), file=out)
+    for expired in expired_facts(catalog, dt.date.today()):
+        print(clean(f"warning: {expired}"), file=out)
     print(f"OK: {catalog.summary()}", file=out)
     return EXIT_OK
 

@@ -174,6 +174,8 @@ def _type_builder(kind: type[Any]) -> Callable[[Any], Any]:
         return _text
     if kind is int:
         return lambda value: value if type(value) is int else _fail()
+    if kind is bool:
+        return lambda value: value if type(value) is bool else _fail()
     if kind is type(None):
         return lambda value: None if value is None else _fail()
     raise TypeError(f"the cache cannot hold {kind!r}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fwtui.catalog.models import (
     CAPABILITY_SCALE,
     UNKNOWN,
+    Criterion,
     CriterionKind,
     When,
 )
@@ -33,6 +34,20 @@ def _check_when(pending: Pending, when: When, origin: Origin, sub: tuple[str | i
         _check_when(pending, when.not_, origin, (*sub, "not"))
 
 
+def _check_rubric(
+    pending: Pending, criterion: Criterion, origin: Origin, level_ids: list[str]
+) -> None:
+    """A rubric rates on the criterion's own scale: one entry per level, no other keys."""
+    for level_id in criterion.rubric:
+        if level_id not in level_ids:
+            message = f"unknown level '{level_id}' {valid_list(level_ids)}"
+            pending.problems.append(origin.problem(("rubric", level_id), message))
+    missing = [level_id for level_id in level_ids if level_id not in criterion.rubric]
+    if missing:
+        message = f"the rubric says nothing for {', '.join(missing)}: give every level an entry"
+        pending.problems.append(origin.problem(("rubric",), message))
+
+
 def cross_check(pending: Pending) -> None:
     entries = pending.entries
     groups, scales, criteria = entries["group"], entries["scale"], entries["criterion"]
@@ -47,6 +62,10 @@ def cross_check(pending: Pending) -> None:
         elif (criterion.kind is CriterionKind.capability) != (criterion.scale == CAPABILITY_SCALE):
             message = f"capability criteria use the '{CAPABILITY_SCALE}' scale and aspects do not"
             problems.append(origin.problem(("scale",), message))
+        elif criterion.rubric:
+            _check_rubric(
+                pending, criterion, origin, [lv.id for lv in scales[criterion.scale][0].levels]
+            )
 
     def level_ids(criterion_id: str) -> list[str]:
         scale = scales.get(criteria[criterion_id][0].scale)

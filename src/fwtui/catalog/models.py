@@ -199,6 +199,13 @@ class Criterion(Strict):
     weight: float = Field(
         default=0.0, ge=0.0, le=10.0, description="Weight before any answer is given."
     )
+    rubric: dict[Id, Text] = Field(
+        default_factory=dict,
+        description=(
+            "What earns each level for this criterion, by level id of its scale; a capability "
+            "criterion has one entry for every level."
+        ),
+    )
 
 
 class CriteriaFile(Strict):
@@ -230,12 +237,69 @@ class Fact(Strict):
     note: Text
     sources: list[SourceUrl] = Field(min_length=1)
     last_reviewed: PastDate
+    valid_until: dt.date | None = Field(
+        default=None,
+        description=(
+            "The day the level stops being true by the rubric (a fifth or tenth anniversary, "
+            "an announced change of default); from that day on the catalog reports the fact "
+            "as expired until it is re-rated."
+        ),
+    )
+
+    def expired(self, today: dt.date) -> bool:
+        return self.valid_until is not None and today >= self.valid_until
 
 
 class Release(Strict):
     version: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)]
     date: PastDate
     source: SourceUrl
+
+
+_MONTH_OR_DAY_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
+MonthOrDay = Annotated[
+    str,
+    StringConstraints(pattern=_MONTH_OR_DAY_PATTERN),
+    Field(description="YYYY-MM-DD, or YYYY-MM when the project names only the month."),
+]
+
+
+class SupportCycle(Strict):
+    """One release series and its support window, with endoflife.date's field names."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    release_cycle: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)] = Field(
+        alias="releaseCycle", description="The series, e.g. 6.1 or 24.12."
+    )
+    release_date: PastDate = Field(alias="releaseDate", description="Day of its first release.")
+    eoas: MonthOrDay | None = Field(
+        default=None, description="End of active support (bug fixes); absent if not announced."
+    )
+    eol: MonthOrDay | None = Field(
+        default=None, description="End of security fixes; absent if not announced."
+    )
+    lts: bool = Field(default=False, description="A long-term support series.")
+    latest: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)] | None = Field(
+        default=None, description="Latest release of the series, when the catalog tracks it."
+    )
+
+    @model_validator(mode="after")
+    def _support_ends_in_order(self) -> SupportCycle:
+        if self.eoas is not None and self.eol is not None and self.eoas > self.eol:
+            raise ValueError("eoas (end of bug fixes) is after eol (end of security fixes)")
+        return self
+
+
+class Support(Strict):
+    """The project's own release and support policy, and the series it supports now."""
+
+    policy: Text = Field(description="The published policy, in our own words.")
+    cycles: list[SupportCycle] = Field(
+        default_factory=list, description="Supported series, newest first."
+    )
+    sources: list[SourceUrl] = Field(min_length=1)
+    last_reviewed: PastDate
 
 
 class Component(Strict):
@@ -280,6 +344,9 @@ class Framework(Strict):
     )
     first_release: int = Field(ge=1990, le=2100, description="Year of the first public release.")
     latest: Release
+    support: Support | None = Field(
+        default=None, description="Release cycles and support windows the project publishes."
+    )
     python: ShortText = Field(description="Supported Python versions, e.g. '3.10 to 3.14'.")
     links: Links
     toolkit: list[Component] = Field(default_factory=list)
