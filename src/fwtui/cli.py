@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = command("show", "describe one framework")
     show.add_argument("id", metavar="ID", help="framework id, e.g. django")
-    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     matrix = command("matrix", "the feature matrix")
     matrix.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
@@ -239,15 +239,12 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.render.framework import framework_text
-    from fwtui.render.report import framework_json, require_framework
+    from fwtui.render.framework import RENDERERS
+    from fwtui.render.report import require_framework
 
     catalog = _load(args)
     framework = require_framework(catalog, args.id)
-    if args.format == "json":
-        print(dumps(framework_json(catalog, framework)), file=out)
-    else:
-        print(clean(framework_text(catalog, framework)), file=out)
+    print(clean(RENDERERS[args.format](catalog, framework)), file=out, end="")
     return EXIT_OK
 
 

@@ -1,106 +1,148 @@
-"""Plain-text views for the terminal (``fwtui list`` and ``fwtui show``), 80 columns wide."""
+"""A framework's profile, built once as sections (:func:`framework_sections`), and the
+one-line list of ``fwtui list``.
+
+``fwtui show`` prints the profile as text or Markdown; the TUI's overview shows it in a
+``FrameworkProfile`` widget. Section ids: ``about``, ``summary``, ``philosophy``,
+``toolkit``, ``features``, ``ecosystem``, ``use_cases``, ``when``, ``examples``,
+``links``, ``pros``, ``cons`` and ``facts`` (one subsection per group of criteria).
+"""
 
 from __future__ import annotations
 
-from fwtui.catalog.models import Framework, Point
-from fwtui.catalog.store import Catalog
-from fwtui.safetext import cell_width, fit, pad, wrap
+from collections.abc import Callable
 
-WIDTH = 80
+from fwtui.catalog.models import Framework
+from fwtui.catalog.store import Catalog
+from fwtui.render import markdown, text
+from fwtui.render.report import framework_json
+from fwtui.render.sections import (
+    Bullets,
+    Document,
+    Fields,
+    Paragraph,
+    Rating,
+    Ratings,
+    Section,
+)
+from fwtui.safetext import cell_width, dumps, fit, pad
+
 KIND_LABELS = {
     "full_stack": "full-stack",
     "micro": "micro",
     "api_first": "API-first",
     "toolkit": "toolkit",
 }
+# Columns of `fwtui list`: id, name, kind, interface, latest version; the tagline fills
+# the rest of the line, at least TAGLINE_MIN columns.
+LIST_COLUMNS = (10, 10, 10, 15, 8)
+TAGLINE_MIN = 10
 
 
 def framework_lines(catalog: Catalog) -> list[str]:
     """One line per framework: id, name, kind, interface, latest version, tagline."""
+    id_width, name_width, kind_width, interface_width, version_width = LIST_COLUMNS
     lines = []
     for framework in catalog.frameworks.values():
         interface = "/".join(i.value for i in framework.interface)
         head = (
-            f"{framework.id:<10} {pad(framework.name, 10)} "  # ids are ASCII, never cut
-            f"{pad(KIND_LABELS[framework.kind.value], 10)} {pad(interface, 15)} "
-            f"{pad(framework.latest.version, 8)} "
+            f"{framework.id:<{id_width}} {pad(framework.name, name_width)} "  # ids are ASCII
+            f"{pad(KIND_LABELS[framework.kind.value], kind_width)} "
+            f"{pad(interface, interface_width)} {pad(framework.latest.version, version_width)} "
         )
-        lines.append(head + fit(framework.tagline, max(10, WIDTH - cell_width(head))))
+        width = max(TAGLINE_MIN, text.WIDTH - cell_width(head))
+        lines.append(head + fit(framework.tagline, width))
     return lines
 
 
-def _wrap(text: str, indent: str = "  ") -> list[str]:
-    return wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+def _list(title: str, section_id: str, items: list[str]) -> list[Section]:
+    """A bulleted section, or none for an optional list that is empty."""
+    return [Section(title, (Bullets(tuple(items)),), id=section_id)]
 
 
-def _bullets(items: list[str]) -> list[str]:
-    lines: list[str] = []
-    for item in items:
-        lines += wrap(item, WIDTH, initial_indent="  - ", subsequent_indent="    ")
-    return lines
+def facts_section(catalog: Catalog, framework: Framework) -> Section:
+    """Every fact with its level, note and sources, grouped as the criteria are."""
+    groups: dict[str, list[Rating]] = {}
+    for criterion in catalog.criteria_by_group():
+        fact = framework.facts[criterion.id]
+        rating = Rating(
+            subject=criterion.label,
+            level=catalog.level(criterion.id, fact.level).display,
+            note=fact.note,
+            sources=tuple(str(url) for url in fact.sources),
+            reviewed=fact.last_reviewed.isoformat(),
+        )
+        groups.setdefault(criterion.group, []).append(rating)
+    subsections = tuple(
+        Section(catalog.groups[group_id].label, (Ratings(tuple(ratings)),), id=group_id)
+        for group_id, ratings in groups.items()
+    )
+    return Section("Facts", subsections=subsections, id="facts")
 
 
-def _points(points: list[Point]) -> list[str]:
-    return _bullets([p.text for p in points])
+def framework_sections(catalog: Catalog, framework: Framework) -> Document:
+    """The profile of one framework: everything fwtui knows about it, with sources."""
+    about = Fields(
+        (
+            ("Kind", KIND_LABELS[framework.kind.value]),
+            ("Interface", ", ".join(i.value for i in framework.interface)),
+            ("License", framework.license),
+            ("First release", str(framework.first_release)),
+            ("Latest", f"{framework.latest.version} ({framework.latest.date.isoformat()})"),
+            ("Python", framework.python),
+        )
+    )
+    links = [
+        ("Homepage", str(framework.links.homepage)),
+        ("Docs", str(framework.links.docs)),
+        ("Repository", str(framework.links.repo)),
+    ]
+    if framework.links.changelog:
+        links.append(("Changelog", str(framework.links.changelog)))
+    sections = [
+        Section("", (about,), id="about"),
+        Section("Summary", (Paragraph(framework.summary),), id="summary"),
+        Section("Philosophy", (Paragraph(framework.philosophy),), id="philosophy"),
+    ]
+    if framework.toolkit:
+        sections += _list("Built on", "toolkit", [f"{c.name}: {c.role}" for c in framework.toolkit])
+    sections += _list("Key features", "features", list(framework.key_features))
+    if framework.ecosystem:
+        ecosystem = [f"{e.name}: {e.note}" for e in framework.ecosystem]
+        sections += _list("Ecosystem", "ecosystem", ecosystem)
+    sections += _list("Use cases", "use_cases", list(framework.use_cases))
+    sections += _list("When to choose it", "when", list(framework.when_to_choose))
+    if framework.example_apps:
+        sections += _list("Example applications", "examples", list(framework.example_apps))
+    sections.append(Section("Links", (Fields(tuple(links)),), id="links"))
+    sections += _list("Pros", "pros", [p.text for p in framework.pros])
+    sections += _list("Cons", "cons", [c.text for c in framework.cons])
+    sections.append(facts_section(catalog, framework))
+    return Document(
+        f"{framework.name} ({framework.id})",
+        tuple(sections),
+        subtitle=framework.tagline,
+        footer=f"Last reviewed {framework.last_reviewed.isoformat()}.",
+    )
 
 
 def framework_text(catalog: Catalog, framework: Framework) -> str:
     """A readable profile of one framework with every fact and its source."""
-    interface = ", ".join(i.value for i in framework.interface)
-    profile = [
-        ("Kind", KIND_LABELS[framework.kind.value]),
-        ("Interface", interface),
-        ("License", framework.license),
-        ("First release", str(framework.first_release)),
-        ("Latest", f"{framework.latest.version} ({framework.latest.date.isoformat()})"),
-        ("Python", framework.python),
-        ("Docs", str(framework.links.docs)),
-        ("Repository", str(framework.links.repo)),
-    ]
-    lines = [
-        f"{framework.name} ({framework.id})",
-        "=" * min(WIDTH, cell_width(framework.name) + len(framework.id) + 3),
-        *wrap(framework.tagline, WIDTH),
-        "",
-    ]
-    for label, value in profile:
-        lines += wrap(
-            value,
-            WIDTH,
-            initial_indent=f"  {label + ':':<16}",
-            subsequent_indent=" " * 18,
-            break_long_words=False,
-        )
-    lines += [
-        "",
-        "Summary",
-        *_wrap(framework.summary),
-        "",
-        "Philosophy",
-        *_wrap(framework.philosophy),
-    ]
-    if framework.toolkit:
-        lines += ["", "Built on"]
-        lines += _bullets([f"{c.name}: {c.role}" for c in framework.toolkit])
-    lines += ["", "Key features", *_bullets(list(framework.key_features))]
-    if framework.ecosystem:
-        lines += ["", "Ecosystem"]
-        lines += _bullets([f"{e.name}: {e.note}" for e in framework.ecosystem])
-    lines += ["", "Use cases", *_bullets(list(framework.use_cases))]
-    lines += ["", "When to choose it", *_bullets(list(framework.when_to_choose))]
-    if framework.example_apps:
-        lines += ["", "Example applications", *_bullets(list(framework.example_apps))]
-    lines += ["", "Pros", *_points(list(framework.pros))]
-    lines += ["", "Cons", *_points(list(framework.cons))]
-    lines += ["", "Facts"]
-    group = None
-    for criterion in catalog.criteria_by_group():
-        if criterion.group != group:
-            group = criterion.group
-            lines += ["", f"  {catalog.groups[group].label}"]
-        fact = framework.facts[criterion.id]
-        lines.append(f"  {criterion.label}: {catalog.level(criterion.id, fact.level).display}")
-        lines += _wrap(fact.note, "      ")
-        lines += [f"      source: {url}" for url in fact.sources]
-    lines += ["", f"Last reviewed {framework.last_reviewed.isoformat()}."]
-    return "\n".join(lines)
+    return text.render_document(framework_sections(catalog, framework)) + "\n"
+
+
+def framework_markdown(catalog: Catalog, framework: Framework) -> str:
+    return markdown.render_document(framework_sections(catalog, framework))
+
+
+def framework_json_text(catalog: Catalog, framework: Framework) -> str:
+    return dumps(framework_json(catalog, framework)) + "\n"
+
+
+Renderer = Callable[[Catalog, Framework], str]
+RENDERERS: dict[str, Renderer] = {
+    "text": framework_text,
+    "markdown": framework_markdown,
+    "json": framework_json_text,
+}
+"""Every format of ``fwtui show``, by name; each output ends with a newline."""
+FORMATS = tuple(RENDERERS)

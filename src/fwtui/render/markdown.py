@@ -16,6 +16,7 @@ from fwtui.render.sections import (
     Lines,
     Links,
     Paragraph,
+    Ratings,
     Scores,
     Section,
     Terms,
@@ -49,7 +50,18 @@ def block_lines(block: Block, bullet: str = "-") -> list[str]:
         return [f"{bullet} **{inline(label)}**: {inline(value)}" for label, value in block.rows]
     if isinstance(block, Links):
         return [f"{bullet} <{url_inert(url)}>" for url in block.urls]
+    if isinstance(block, Ratings):
+        return _ratings(block, bullet)
     return _scores(block)
+
+
+def _ratings(block: Ratings, bullet: str) -> list[str]:
+    lines = []
+    for rating in block.items:
+        note = f": {inline(rating.note)}" if rating.note else ""
+        lines.append(f"{bullet} **{inline(rating.subject)}**: {inline(rating.level)}{note}")
+        lines += [f"  {bullet} <{url_inert(url)}>" for url in rating.sources]
+    return lines
 
 
 def _scores(block: Scores) -> list[str]:
@@ -80,8 +92,12 @@ def render_document(document: Document, bullet: str = "-") -> str:
         chunks.append(["---", *(f"{key}: {value}" for key, value in document.meta), "---"])
     if document.title:
         chunks.append([f"# {inline(document.title)}"])
+    if document.subtitle:
+        chunks.append([inline(document.subtitle)])
     for section in document.sections:
         chunks += _chunks(section, 2, bullet)
+    if document.footer:
+        chunks.append([inline(document.footer)])
     lines: list[str] = []
     for index, chunk in enumerate(chunks):
         if index:

@@ -107,7 +107,25 @@ class Scores:
     more: str = ""
 
 
-Block = Paragraph | Lines | Bullets | Terms | Fields | Links | Scores
+@dataclass(frozen=True)
+class Rating:
+    """A framework's level on a criterion, with the note and sources that back it."""
+
+    subject: str
+    level: str
+    note: str
+    sources: tuple[str, ...]
+    reviewed: str = ""
+
+
+@dataclass(frozen=True)
+class Ratings:
+    """Rated facts, e.g. a profile's facts of one group of criteria."""
+
+    items: tuple[Rating, ...]
+
+
+Block = Paragraph | Lines | Bullets | Terms | Fields | Links | Scores | Ratings
 
 
 @dataclass(frozen=True)
@@ -125,10 +143,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """A subject's sections. ``meta`` is front matter (the ADR's status and date)."""
+    """A subject's sections, under a title and an optional one-line ``subtitle``.
+
+    ``footer`` closes it (a profile's review date); ``meta`` is front matter (the ADR's
+    status and date).
+    """
 
     title: str
     sections: tuple[Section, ...]
+    subtitle: str = ""
+    footer: str = ""
     meta: tuple[tuple[str, str], ...] = ()
 
     def section(self, section_id: str) -> Section | None:

@@ -9,16 +9,18 @@ from __future__ import annotations
 from fwtui.render.sections import (
     Block,
     Bullets,
+    Document,
     Fields,
     Lines,
     Links,
     Paragraph,
+    Ratings,
     Score,
     Section,
     Terms,
     plain,
 )
-from fwtui.safetext import pad, wrap
+from fwtui.safetext import cell_width, pad, wrap
 
 WIDTH = 80
 """Columns of every text output unless a caller (the TUI, --width) says otherwise."""
@@ -86,19 +88,28 @@ def block_lines(block: Block, width: int = WIDTH) -> list[str]:
         return lines
     if isinstance(block, Links):
         return [INDENT + url for url in block.urls]
+    if isinstance(block, Ratings):
+        detail = INDENT * 3
+        for rating in block.items:
+            lines.append(f"{INDENT}{rating.subject}: {rating.level}")
+            note = wrap(rating.note, width, initial_indent=detail, subsequent_indent=detail)
+            lines += note or [detail]
+            lines += [f"{detail}source: {url}" for url in rating.sources]
+        return lines
     if not block.items and block.empty:
         return [INDENT + block.empty]
     lines = [line for item in block.items for line in _score_lines(item, width)]
     return lines + ([INDENT + block.more] if block.more else [])
 
 
-def section_lines(section: Section, width: int = WIDTH) -> list[str]:
-    """A section: its title, then its blocks; subsections follow, each after a blank line."""
-    lines = [section.title] if section.title else []
+def section_lines(section: Section, width: int = WIDTH, depth: int = 0) -> list[str]:
+    """A section: its title, then its blocks; subsections follow, each after a blank line,
+    their titles indented."""
+    lines = [INDENT * depth + section.title] if section.title else []
     for block in section.blocks:
         lines += block_lines(block, width)
     for subsection in section.subsections:
-        lines += ["", *section_lines(subsection, width)]
+        lines += ["", *section_lines(subsection, width, depth + 1)]
     return lines
 
 
@@ -110,3 +121,16 @@ def sections_lines(sections: tuple[Section, ...], width: int = WIDTH) -> list[st
             lines.append("")
         lines += section_lines(section, width)
     return lines
+
+
+def render_document(document: Document, width: int = WIDTH) -> str:
+    """A document: its title underlined, the subtitle, the sections, then the footer.
+
+    No newline at the end: the caller prints it.
+    """
+    lines = [document.title, "=" * min(width, cell_width(document.title))]
+    lines += wrap(document.subtitle, width)
+    lines += ["", *sections_lines(document.sections, width)]
+    if document.footer:
+        lines += ["", document.footer]
+    return "\n".join(lines)

@@ -2,77 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fwtui.catalog.models import Framework
-from fwtui.render.framework import KIND_LABELS
+from fwtui.render.framework import framework_sections
 from fwtui.safetext import clean_name
-from fwtui.screens.common import (
-    FwScreen,
-    heading,
-    literal,
-    literal_line,
-    literal_name,
-)
+from fwtui.screens.common import FwScreen, literal_name
 from fwtui.widgets.lists import FwOptionList, FwScroll
-
-
-def profile(framework: Framework) -> Text:
-    """The framework's profile as literal text with bold headings."""
-    text = Text()
-
-    def section(title: str, items: list[str]) -> None:
-        if items:
-            text.append("\n")
-            text.append(heading(title))
-            for item in items:
-                text.append("\n  • ")
-                text.append(literal(item))
-            text.append("\n")
-
-    text.append(literal_name(framework.name, "bold"))
-    text.append("\n")
-    text.append(literal_line(framework.tagline, "italic"))
-    text.append("\n\n")
-    facts = [
-        ("Kind", KIND_LABELS[framework.kind.value]),
-        ("Interface", ", ".join(i.value for i in framework.interface)),
-        ("License", framework.license),
-        ("First release", str(framework.first_release)),
-        ("Latest", f"{framework.latest.version} ({framework.latest.date.isoformat()})"),
-        ("Python", framework.python),
-    ]
-    for label, value in facts:
-        text.append(f"{label + ':':<15}", style="bold")
-        text.append(literal(value))
-        text.append("\n")
-    text.append("\n")
-    text.append(heading("Summary"))
-    text.append("\n")
-    text.append(literal(framework.summary))
-    text.append("\n\n")
-    text.append(heading("Philosophy"))
-    text.append("\n")
-    text.append(literal(framework.philosophy))
-    text.append("\n")
-    section("Built on", [f"{c.name}: {c.role}" for c in framework.toolkit])
-    section("Key features", list(framework.key_features))
-    section("Ecosystem", [f"{e.name}: {e.note}" for e in framework.ecosystem])
-    section("Use cases", list(framework.use_cases))
-    section("When to choose it", list(framework.when_to_choose))
-    section("Example applications", list(framework.example_apps))
-    links = [f"Homepage: {framework.links.homepage}", f"Docs: {framework.links.docs}"]
-    links.append(f"Repository: {framework.links.repo}")
-    if framework.links.changelog:
-        links.append(f"Changelog: {framework.links.changelog}")
-    section("Links", links)
-    text.append(f"\nLast reviewed {framework.last_reviewed.isoformat()}", style="dim")
-    return text
+from fwtui.widgets.profile import FrameworkProfile
 
 
 class OverviewScreen(FwScreen):
@@ -94,7 +34,8 @@ class OverviewScreen(FwScreen):
             )
             with FwScroll(id="framework-details", can_focus=True):
                 # Filled here rather than on mount: the first frame is then drawn complete.
-                yield Static(profile(first), id="framework-profile")
+                profile = framework_sections(self.catalog, first)
+                yield FrameworkProfile(profile, id="framework-profile")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -105,7 +46,8 @@ class OverviewScreen(FwScreen):
 
     def show_framework(self, framework_id: str) -> None:
         framework = self.catalog.frameworks[framework_id]
-        self.query_one("#framework-profile", Static).update(profile(framework))
+        profile = self.query_one("#framework-profile", FrameworkProfile)
+        profile.document = framework_sections(self.catalog, framework)
         self.query_one("#framework-details", VerticalScroll).scroll_home(animate=False)
         self.sub_title = clean_name(framework.name)
 
