@@ -6,6 +6,7 @@ to hang or explode the loader is validated in a subprocess with a timeout instea
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -119,16 +120,15 @@ def test_unknown_level_id(tmp_path: Path) -> None:
     )
 
 
-def test_missing_fact(tmp_path: Path) -> None:
+def test_a_fact_left_out_of_a_user_file_is_unknown(tmp_path: Path) -> None:
     data = bundled_framework("flask")
     data["id"] = "mine"
     del data["facts"]["websockets"]
-    path = write_framework(tmp_path, data)
-    code, lines = validate(tmp_path)
-    assert code == 1
-    assert_problem(
-        lines, path, line_of(path, "facts:") + 1, "facts", "missing facts for websockets"
-    )
+    write_framework(tmp_path, data)
+    assert validate(tmp_path)[0] == 0
+    shown = json.loads(cli("--data", str(tmp_path), "show", "mine", "--format", "json").stdout)
+    assert shown["facts"]["websockets"]["level"] == "unknown"
+    assert shown["facts"]["orm"]["level"] == data["facts"]["orm"]["level"]
 
 
 def test_empty_file(tmp_path: Path) -> None:

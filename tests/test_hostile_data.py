@@ -110,7 +110,7 @@ def test_a_megabyte_string_is_refused_with_one_short_line(tmp_path: Path) -> Non
 
 def test_a_long_string_under_the_size_limit_is_refused_by_length(tmp_path: Path) -> None:
     lines = refused(tmp_path, id="long", summary="y" * 500_000)
-    assert lines[0].endswith("summary: String should have at most 4000 characters"), lines[0]
+    assert lines[0].endswith("summary: is too long (at most 4000 characters)"), lines[0]
 
 
 def test_a_huge_invalid_enum_value_is_quoted_short(tmp_path: Path) -> None:

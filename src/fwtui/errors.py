@@ -16,7 +16,7 @@ EXIT_USAGE = 2
 # cannot produce lines of hundreds of kilobytes.
 MAX_FILE_SHOWN = 300
 MAX_PATH_SHOWN = 120
-MAX_MESSAGE_SHOWN = 400
+MAX_MESSAGE_SHOWN = 800  # room for a did-you-mean and the valid values
 
 
 @dataclass(frozen=True, order=True)
@@ -48,6 +48,25 @@ class DataError(Exception):
 
 class UsageError(Exception):
     """The user asked for something impossible (a missing directory, an unknown id)."""
+
+
+def did_you_mean(word: str, candidates: Iterable[object]) -> str:
+    """`` (did you mean 'x'?)`` for the candidate closest to a misspelt ``word``, or ""."""
+    import difflib
+
+    names = [str(c) for c in candidates]
+    by_case = {name.casefold(): name for name in names}
+    close = difflib.get_close_matches(word.casefold(), list(by_case), n=1, cutoff=0.6)
+    if not close or by_case[close[0]] == word:
+        return ""
+    return f" (did you mean '{cut(clean_line(by_case[close[0]]), 64)}'?)"
+
+
+def unknown(kind: str, value: str, valid: Iterable[object]) -> str:
+    """``unknown KIND 'VALUE' (did you mean 'X'?) (valid: ...)``."""
+    names = list(valid)
+    shown = cut(clean_line(value), 64)
+    return f"unknown {kind} '{shown}'{did_you_mean(value, names)} {valid_list(names)}"
 
 
 def valid_list(values: Iterable[object]) -> str:

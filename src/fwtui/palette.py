@@ -59,7 +59,7 @@ class JumpProvider(Provider):
             targets.append(
                 (
                     f"Framework: {clean_name(framework.name)}",
-                    framework.tagline,
+                    framework.tagline or "",
                     partial(app.goto_framework, framework.id),
                 )
             )

@@ -39,13 +39,13 @@ from fwtui import __version__
 from fwtui.catalog.loader import BUNDLED_DIR, FRAMEWORKS_DIR, load_catalog
 from fwtui.catalog.models import Criterion as CriterionModel
 from fwtui.catalog.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
-from fwtui.catalog.store import Catalog, Replacement
+from fwtui.catalog.store import Catalog, FactLines, Replacement
 from fwtui.fsutil import UnreadableFile, is_private, read_bounded
 from fwtui.paths import cache_dir
 
 NO_CACHE_ENV = "FWTUI_NO_CACHE"
 CACHE_FILE = "catalog.json"
-FORMAT = "fwtui-catalog-cache 2"
+FORMAT = "fwtui-catalog-cache 3"
 MAX_CACHE_BYTES = 1 << 30
 """Largest cache file read (10,000 frameworks take about 300 MiB)."""
 
@@ -242,6 +242,7 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
     document["files"] = list(catalog.files)
     document["replacements"] = [vars(r) for r in catalog.replacements]
     document["content_hash"] = catalog.content_hash
+    document["fact_lines"] = {key: vars(place) for key, place in catalog.fact_lines.items()}
     return document
 
 
@@ -259,6 +260,7 @@ def catalog_from_document(document: Any) -> Catalog:
         files=tuple(_text(name) for name in files),
         replacements=tuple(_replacement(item) for item in replacements),
         content_hash=_text(document.get("content_hash")),
+        fact_lines=_fact_lines(document.get("fact_lines")),
         **tables,
     )
 
@@ -268,6 +270,18 @@ def _table(model: Any, value: Any) -> dict[str, Any]:
         raise _Mismatch
     build = _model_builder(model)
     return {_text(key): build(entry) for key, entry in value.items()}
+
+
+def _fact_lines(value: Any) -> dict[str, FactLines]:
+    if not isinstance(value, dict):
+        raise _Mismatch
+    lines = _builder(dict[str, int])
+    found = {}
+    for key, item in value.items():
+        if not isinstance(item, dict) or item.keys() != {"file", "lines"}:
+            raise _Mismatch
+        found[_text(key)] = FactLines(_text(item["file"]), lines(item["lines"]))
+    return found
 
 
 def _replacement(item: Any) -> Replacement:

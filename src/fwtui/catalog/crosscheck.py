@@ -3,15 +3,38 @@ criterion, a level, a question or choice, a framework)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
 from fwtui.catalog.models import (
     CAPABILITY_SCALE,
+    ID_PATTERN,
     UNKNOWN,
     Criterion,
     CriterionKind,
     When,
 )
 from fwtui.catalog.store import Origin, Pending
-from fwtui.errors import valid_list
+from fwtui.errors import unknown
+
+_ID = re.compile(ID_PATTERN)
+
+
+def _raw_levels(data: Any) -> list[tuple[str, str]]:
+    """(criterion id, level id) of each fact in a framework file's plain data, where both
+    are well-formed ids (a malformed one already has its own problem)."""
+    facts = data.get("facts") if isinstance(data, dict) else None
+    if not isinstance(facts, dict):
+        return []
+    found = []
+    for criterion_id, fact in facts.items():
+        level = fact.get("level") if isinstance(fact, dict) else None
+        if isinstance(criterion_id, str) and _ID.match(criterion_id):
+            found.append(
+                (criterion_id, level if isinstance(level, str) and _ID.match(level) else UNKNOWN)
+            )
+    return found
 
 
 def _check_when(pending: Pending, when: When, origin: Origin, sub: tuple[str | int, ...]) -> None:
@@ -19,13 +42,13 @@ def _check_when(pending: Pending, when: When, origin: Origin, sub: tuple[str | i
     if when.question is not None:
         target = questions.get(when.question)
         if target is None:
-            message = f"unknown question '{when.question}' {valid_list(questions)}"
+            message = unknown("question", when.question, questions)
             pending.problems.append(origin.problem((*sub, "question"), message))
             return
         choice_ids = [c.id for c in target[0].choices]
         for choice in when.any_of or []:
             if choice not in choice_ids:
-                message = f"unknown choice '{choice}' of '{when.question}' {valid_list(choice_ids)}"
+                message = unknown(f"choice of '{when.question}'", choice, choice_ids)
                 pending.problems.append(origin.problem((*sub, "any_of"), message))
     for key, parts in (("all", when.all_), ("any", when.any_)):
         for index, part in enumerate(parts or []):
@@ -40,7 +63,7 @@ def _check_rubric(
     """A rubric rates on the criterion's own scale: one entry per level, no other keys."""
     for level_id in criterion.rubric:
         if level_id not in level_ids:
-            message = f"unknown level '{level_id}' {valid_list(level_ids)}"
+            message = unknown("level", level_id, level_ids)
             pending.problems.append(origin.problem(("rubric", level_id), message))
     missing = [level_id for level_id in level_ids if level_id not in criterion.rubric]
     if missing:
@@ -54,10 +77,10 @@ def cross_check(pending: Pending) -> None:
     problems = pending.problems
     for criterion, origin in criteria.values():
         if criterion.group not in groups:
-            message = f"unknown group '{criterion.group}' {valid_list(groups)}"
+            message = unknown("group", criterion.group, groups)
             problems.append(origin.problem(("group",), message))
         if criterion.scale not in scales:
-            message = f"unknown scale '{criterion.scale}' {valid_list(scales)}"
+            message = unknown("scale", criterion.scale, scales)
             problems.append(origin.problem(("scale",), message))
         elif (criterion.kind is CriterionKind.capability) != (criterion.scale == CAPABILITY_SCALE):
             message = f"capability criteria use the '{CAPABILITY_SCALE}' scale and aspects do not"
@@ -71,44 +94,53 @@ def cross_check(pending: Pending) -> None:
         scale = scales.get(criteria[criterion_id][0].scale)
         return [level.id for level in scale[0].levels] + [UNKNOWN] if scale else []
 
+    def check_fact(origin: Origin, criterion_id: str, level: str) -> None:
+        if criterion_id not in criteria:
+            message = unknown("criterion", criterion_id, criteria)
+            problems.append(origin.key_problem(("facts", criterion_id), message))
+            return
+        valid = level_ids(criterion_id)
+        if valid and level not in valid:
+            message = unknown("level", level, valid)
+            problems.append(origin.problem(("facts", criterion_id, "level"), message))
+
+    # Files that failed validation still get these checks, so that one run lists everything.
+    for document in pending.unparsed:
+        for criterion_id, level in _raw_levels(document.data):
+            check_fact(Origin(document, ()), criterion_id, level)
     for framework, origin in entries["framework"].values():
         for criterion_id, fact in framework.facts.items():
-            if criterion_id not in criteria:
-                message = f"unknown criterion {valid_list(criteria)}"
-                problems.append(origin.problem(("facts", criterion_id), message))
-                continue
-            valid = level_ids(criterion_id)
-            if valid and fact.level not in valid:
-                message = f"unknown level '{fact.level}' {valid_list(valid)}"
-                problems.append(origin.problem(("facts", criterion_id, "level"), message))
-        missing = [c for c in criteria if c not in framework.facts]
-        if missing:
-            message = f"missing facts for {', '.join(missing)} (use level '{UNKNOWN}' if unsure)"
-            problems.append(origin.problem(("facts",), message))
+            check_fact(origin, criterion_id, fact.level)
         for key, points in (("pros", framework.pros), ("cons", framework.cons)):
             for index, point in enumerate(points):
                 if point.criterion is not None and point.criterion not in criteria:
-                    message = f"unknown criterion '{point.criterion}' {valid_list(criteria)}"
+                    message = unknown("criterion", point.criterion, criteria)
                     problems.append(origin.problem((key, index, "criterion"), message))
         for index, extension in enumerate(framework.ecosystem):
             for position, fill in enumerate(extension.fills):
                 if fill not in criteria:
-                    message = f"unknown criterion '{fill}' {valid_list(criteria)}"
+                    message = unknown("criterion", fill, criteria)
                     where = ("ecosystem", index, "fills", position)
                     problems.append(origin.problem(where, message))
 
+    check_references(pending, level_ids)
+
+
+def check_references(pending: Pending, level_ids: Callable[[str], list[str]]) -> None:
+    entries = pending.entries
+    criteria, problems = entries["criterion"], pending.problems
     for question, origin in entries["question"].values():
         for c_index, choice in enumerate(question.choices):
             for e_index, effect in enumerate(choice.effects):
                 sub: tuple[str | int, ...] = ("choices", c_index, "effects", e_index)
                 if effect.criterion not in criteria:
-                    message = f"unknown criterion '{effect.criterion}' {valid_list(criteria)}"
+                    message = unknown("criterion", effect.criterion, criteria)
                     problems.append(origin.problem((*sub, "criterion"), message))
                     continue
                 valid = level_ids(effect.criterion)
                 for level in effect.require or []:
                     if level not in valid:
-                        message = f"unknown level '{level}' {valid_list(valid)}"
+                        message = unknown("level", level, valid)
                         problems.append(origin.problem((*sub, "require"), message))
         if question.when is not None:
             _check_when(pending, question.when, origin, ("when",))
@@ -117,7 +149,5 @@ def cross_check(pending: Pending) -> None:
         for entry, origin in entries[kind].values():
             for position, framework_id in enumerate(entry.frameworks):
                 if framework_id not in entries["framework"]:
-                    message = (
-                        f"unknown framework '{framework_id}' {valid_list(entries['framework'])}"
-                    )
+                    message = unknown("framework", framework_id, entries["framework"])
                     problems.append(origin.problem(("frameworks", position), message))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -27,13 +27,14 @@ from typing import TYPE_CHECKING
 
 from fwtui.catalog.crosscheck import cross_check
 from fwtui.catalog.models import (
+    UNKNOWN_FACT,
     CriteriaFile,
     Framework,
     GuideFile,
     Meta,
     QuestionsFile,
 )
-from fwtui.catalog.store import Catalog, Origin, Pending
+from fwtui.catalog.store import Catalog, FactLines, Origin, Pending
 from fwtui.catalog.validation import parse_model
 from fwtui.errors import DataError, Problem, UsageError, valid_list
 from fwtui.paths import user_data_dir
@@ -72,7 +73,11 @@ def _load_file(
         pending.digests.append(f"{path.parent.name}/{path.name}:{document.digest}")
         lines = document.without_data()  # what later messages need: no copy of the data
         if is_framework:
-            framework = parse_model(document, Framework)
+            try:
+                framework = parse_model(document, Framework)
+            except DataError:
+                pending.unparsed.append(document)
+                raise
             if framework.id != path.stem:
                 # Otherwise notes.yaml with `id: django` would silently replace Django.
                 message = (
@@ -82,6 +87,7 @@ def _load_file(
                 pending.problems.append(Origin(lines, ()).problem(("id",), message))
                 return
             pending.add("framework", framework, Origin(lines, ()), seen)
+            pending.fact_lines[framework.id] = FactLines(shown, lines.key_lines("facts"))
         elif path.name == "meta.yaml":
             if not bundled:
                 pending.problems.append(
@@ -238,7 +244,9 @@ def _load_catalog(dirs: Sequence[Path]) -> Catalog:
         groups={k: v[0] for k, v in entries["group"].items()},
         scales={k: v[0] for k, v in entries["scale"].items()},
         criteria={k: v[0] for k, v in entries["criterion"].items()},
-        frameworks={k: v[0] for k, v in entries["framework"].items()},
+        frameworks={
+            k: _with_every_fact(v[0], entries["criterion"]) for k, v in entries["framework"].items()
+        },
         questions={k: v[0] for k, v in entries["question"].items()},
         topics={k: v[0] for k, v in entries["topic"].items()},
         faq={k: v[0] for k, v in entries["faq"].items()},
@@ -246,7 +254,17 @@ def _load_catalog(dirs: Sequence[Path]) -> Catalog:
         replacements=tuple(pending.replacements),
         content_hash="sha256:"
         + hashlib.sha256("\n".join(pending.digests).encode(errors="surrogateescape")).hexdigest(),
+        fact_lines=pending.fact_lines,
     )
+
+
+def _with_every_fact(framework: Framework, criteria: Mapping[str, object]) -> Framework:
+    """The framework with ``unknown`` for each criterion its file leaves out."""
+    missing = [c for c in criteria if c not in framework.facts]
+    if not missing:
+        return framework
+    facts = {c: framework.facts.get(c, UNKNOWN_FACT) for c in criteria}
+    return framework.model_copy(update={"facts": facts})
 
 
 @cache

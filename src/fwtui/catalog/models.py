@@ -25,11 +25,11 @@ from fwtui.safetext import clean, clean_line, clean_name
 
 SCHEMA_VERSION = 1
 
-_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=_ID_PATTERN, min_length=1, max_length=64),
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64),
     Field(description="Lower-case identifier: a letter, then letters, digits or '_'."),
 ]
 # Every string is sanitised again here (the YAML loader already did): control characters
@@ -80,8 +80,10 @@ SourceUrl = Annotated[
     Field(json_schema_extra={"format": "uri", "pattern": "^https://"}),
 ]
 
-_SPDX_PATTERN = r"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"
-_VERSION_PATTERN = re.compile(r"^\d+(\.\d+)*([a-z]+\d*)?$")
+SPDX_PATTERN = r"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"
+VERSION_PATTERN = re.compile(r"^\d+(\.\d+)*([a-z]+\d*)?$")
+# A PyPI project name as the packaging spec allows it (PEP 508), compared case-insensitively.
+PYPI_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
 
 
 class Strict(BaseModel):
@@ -233,10 +235,12 @@ class Interface(str, Enum):
 
 
 class Fact(Strict):
+    """A framework's level for one criterion; only ``unknown`` may go without evidence."""
+
     level: Id = Field(description="A level id of the criterion's scale, or 'unknown'.")
-    note: Text
-    sources: list[SourceUrl] = Field(min_length=1)
-    last_reviewed: PastDate
+    note: Text | None = None
+    sources: list[SourceUrl] = Field(default_factory=list)
+    last_reviewed: PastDate | None = None
     valid_until: dt.date | None = Field(
         default=None,
         description=(
@@ -249,9 +253,24 @@ class Fact(Strict):
     def expired(self, today: dt.date) -> bool:
         return self.valid_until is not None and today >= self.valid_until
 
+    @model_validator(mode="after")
+    def _evidence_unless_unknown(self) -> Fact:
+        missing = [name for name in EVIDENCE if not getattr(self, name)]
+        if self.level != UNKNOWN and missing:
+            raise ValueError(
+                f"a fact with level '{self.level}' needs {', '.join(missing)} "
+                f"(only level '{UNKNOWN}' may go without)"
+            )
+        return self
+
+
+EVIDENCE = ("note", "sources", "last_reviewed")
+UNKNOWN_FACT = Fact.model_construct(level=UNKNOWN)
+"""What a framework file that leaves a criterion out says about it."""
+
 
 class Release(Strict):
-    version: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)]
+    version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN.pattern)]
     date: PastDate
     source: SourceUrl
 
@@ -269,7 +288,7 @@ class SupportCycle(Strict):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    release_cycle: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)] = Field(
+    release_cycle: Annotated[str, StringConstraints(pattern=VERSION_PATTERN.pattern)] = Field(
         alias="releaseCycle", description="The series, e.g. 6.1 or 24.12."
     )
     release_date: PastDate = Field(alias="releaseDate", description="Day of its first release.")
@@ -280,7 +299,7 @@ class SupportCycle(Strict):
         default=None, description="End of security fixes; absent if not announced."
     )
     lts: bool = Field(default=False, description="A long-term support series.")
-    latest: Annotated[str, StringConstraints(pattern=_VERSION_PATTERN.pattern)] | None = Field(
+    latest: Annotated[str, StringConstraints(pattern=VERSION_PATTERN.pattern)] | None = Field(
         default=None, description="Latest release of the series, when the catalog tracks it."
     )
 
@@ -330,42 +349,58 @@ class Links(Strict):
 
 
 class Framework(Strict):
-    """`frameworks/<id>.yaml`: everything fwtui knows about one framework."""
+    """`frameworks/<id>.yaml`: everything fwtui knows about one framework.
+
+    Only ``id`` and ``name`` are required, so that a user's own framework can start small:
+    what is left out shows as "not given", and each criterion left out of ``facts`` is
+    ``unknown``. The bundled frameworks give everything (the spec tests check it).
+    """
 
     id: Id
     name: Name
-    tagline: ShortText
-    summary: Text
-    kind: Kind
-    philosophy: Text
-    interface: list[Interface] = Field(min_length=1)
-    license: Annotated[str, StringConstraints(pattern=_SPDX_PATTERN)] = Field(
-        description="SPDX license expression, e.g. BSD-3-Clause."
+    pypi: Annotated[str, StringConstraints(pattern=PYPI_PATTERN, max_length=100)] | None = Field(
+        default=None, description="Project name on PyPI, for `fwtui check-releases`."
     )
-    first_release: int = Field(ge=1990, le=2100, description="Year of the first public release.")
-    latest: Release
+    tagline: ShortText | None = None
+    summary: Text | None = None
+    kind: Kind | None = None
+    philosophy: Text | None = None
+    interface: list[Interface] = Field(default_factory=list)
+    license: Annotated[str, StringConstraints(pattern=SPDX_PATTERN)] | None = Field(
+        default=None, description="SPDX license expression, e.g. BSD-3-Clause."
+    )
+    first_release: int | None = Field(
+        default=None, ge=1990, le=2100, description="Year of the first public release."
+    )
+    latest: Release | None = None
     support: Support | None = Field(
         default=None, description="Release cycles and support windows the project publishes."
     )
-    python: ShortText = Field(description="Supported Python versions, e.g. '3.10 to 3.14'.")
-    links: Links
-    toolkit: list[Component] = Field(default_factory=list)
-    key_features: list[Text] = Field(min_length=1)
-    ecosystem: list[Extension] = Field(default_factory=list)
-    use_cases: list[Text] = Field(min_length=1)
-    when_to_choose: list[Text] = Field(min_length=1)
-    example_apps: list[Text] = Field(default_factory=list)
-    pros: list[Point] = Field(min_length=1)
-    cons: list[Point] = Field(min_length=1)
-    sources: list[SourceUrl] = Field(
-        min_length=1, description="Where the profile above (license, dates, kind) was checked."
+    python: ShortText | None = Field(
+        default=None, description="Supported Python versions, e.g. '3.10 to 3.14'."
     )
-    last_reviewed: PastDate
-    facts: dict[Id, Fact] = Field(description="One fact per criterion id.")
+    links: Links | None = None
+    toolkit: list[Component] = Field(default_factory=list)
+    key_features: list[Text] = Field(default_factory=list)
+    ecosystem: list[Extension] = Field(default_factory=list)
+    use_cases: list[Text] = Field(default_factory=list)
+    when_to_choose: list[Text] = Field(default_factory=list)
+    example_apps: list[Text] = Field(default_factory=list)
+    pros: list[Point] = Field(default_factory=list)
+    cons: list[Point] = Field(default_factory=list)
+    sources: list[SourceUrl] = Field(
+        default_factory=list,
+        description="Where the profile above (license, dates, kind) was checked.",
+    )
+    last_reviewed: PastDate | None = None
+    facts: dict[Id, Fact] = Field(
+        default_factory=dict,
+        description="One fact per criterion id; a criterion left out is 'unknown'.",
+    )
 
     @model_validator(mode="after")
     def _release_not_before_first(self) -> Framework:
-        if self.latest.date.year < self.first_release:
+        if self.latest and self.first_release and self.latest.date.year < self.first_release:
             raise ValueError("latest.date is before first_release")
         return self
 

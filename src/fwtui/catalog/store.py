@@ -38,6 +38,11 @@ class Origin:
         line, path = self.document.line_of(self.loc + sub)
         return Problem(self.file, line, path, message)
 
+    def key_problem(self, sub: tuple[str | int, ...], message: str) -> Problem:
+        """A problem with the key that ends ``sub`` (not its value), on the key's line."""
+        _, path = self.document.line_of(self.loc + sub)
+        return Problem(self.file, self.document.key_line(self.loc + sub), path, message)
+
 
 @dataclass(frozen=True)
 class Replacement:
@@ -50,6 +55,14 @@ class Replacement:
 
     def __str__(self) -> str:
         return f"{self.kind} '{self.id}': {self.new_file} replaces {self.old_file}"
+
+
+@dataclass(frozen=True)
+class FactLines:
+    """Where one framework's facts are written: its file, and each fact's line in it."""
+
+    file: str
+    lines: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,8 @@ class Catalog:
     files: tuple[str, ...] = ()
     replacements: tuple[Replacement, ...] = ()
     content_hash: str = ""
+    fact_lines: dict[str, FactLines] = field(default_factory=dict)
+    """Framework id -> where its facts are; kept as numbers, not the YAML tree."""
 
     def levels(self, criterion_id: str) -> list[Level]:
         return self.scales[self.criteria[criterion_id].scale].levels
@@ -110,6 +125,9 @@ class Pending:
     replacements: list[Replacement] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
+    fact_lines: dict[str, FactLines] = field(default_factory=dict)
+    unparsed: list[YamlDocument] = field(default_factory=list)
+    """Framework files that failed validation, for the checks their raw data still allows."""
 
     def add(self, kind: str, entry: Any, origin: Origin, seen_here: set[tuple[str, str]]) -> None:
         table = self.entries[kind]

@@ -283,6 +283,13 @@ class YamlDocument:
             return node.keys[loc[-1]][0]
         return parent_line
 
+    def key_lines(self, key: str) -> dict[str, int]:
+        """The line of each key of the top-level mapping ``key`` (facts, for instance)."""
+        found = self.root.keys.get(key) if isinstance(self.root, LineMap) else None
+        if found is None or not isinstance(found[1], LineMap):
+            return {}
+        return {name: line for name, (line, _value) in found[1].keys.items()}
+
 
 def _line_at(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1

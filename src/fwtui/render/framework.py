@@ -36,6 +36,12 @@ KIND_LABELS = {
 # the rest of the line, at least TAGLINE_MIN columns.
 LIST_COLUMNS = (10, 10, 10, 15, 8)
 TAGLINE_MIN = 10
+NOT_GIVEN = "not given"
+"""Shown for what a user's framework file leaves out (only id and name are required)."""
+
+
+def given(value: str | None) -> str:
+    return value or NOT_GIVEN
 
 
 def framework_lines(catalog: Catalog) -> list[str]:
@@ -43,20 +49,22 @@ def framework_lines(catalog: Catalog) -> list[str]:
     id_width, name_width, kind_width, interface_width, version_width = LIST_COLUMNS
     lines = []
     for framework in catalog.frameworks.values():
-        interface = "/".join(i.value for i in framework.interface)
+        interface = "/".join(i.value for i in framework.interface) or "-"
+        kind = KIND_LABELS[framework.kind.value] if framework.kind else "-"
+        version = framework.latest.version if framework.latest else "-"
         head = (
             f"{framework.id:<{id_width}} {pad(framework.name, name_width)} "  # ids are ASCII
-            f"{pad(KIND_LABELS[framework.kind.value], kind_width)} "
-            f"{pad(interface, interface_width)} {pad(framework.latest.version, version_width)} "
+            f"{pad(kind, kind_width)} "
+            f"{pad(interface, interface_width)} {pad(version, version_width)} "
         )
         width = max(TAGLINE_MIN, text.WIDTH - cell_width(head))
-        lines.append(head + fit(framework.tagline, width))
+        lines.append(head + fit(given(framework.tagline), width))
     return lines
 
 
 def _list(title: str, section_id: str, items: list[str]) -> list[Section]:
-    """A bulleted section, or none for an optional list that is empty."""
-    return [Section(title, (Bullets(tuple(items)),), id=section_id)]
+    """A bulleted section; "not given" when the file leaves the list out."""
+    return [Section(title, (Bullets(tuple(items or [NOT_GIVEN])),), id=section_id)]
 
 
 def facts_section(catalog: Catalog, framework: Framework) -> Section:
@@ -67,9 +75,9 @@ def facts_section(catalog: Catalog, framework: Framework) -> Section:
         rating = Rating(
             subject=criterion.label,
             level=catalog.level(criterion.id, fact.level).display,
-            note=fact.note,
+            note=fact.note or "",
             sources=tuple(str(url) for url in fact.sources),
-            reviewed=fact.last_reviewed.isoformat(),
+            reviewed=fact.last_reviewed.isoformat() if fact.last_reviewed else "",
         )
         groups.setdefault(criterion.group, []).append(rating)
     subsections = tuple(
@@ -81,27 +89,32 @@ def facts_section(catalog: Catalog, framework: Framework) -> Section:
 
 def framework_sections(catalog: Catalog, framework: Framework) -> Document:
     """The profile of one framework: everything fwtui knows about it, with sources."""
+    latest, first, kind = framework.latest, framework.first_release, framework.kind
+    reviewed = framework.last_reviewed
     about = Fields(
         (
-            ("Kind", KIND_LABELS[framework.kind.value]),
-            ("Interface", ", ".join(i.value for i in framework.interface)),
-            ("License", framework.license),
-            ("First release", str(framework.first_release)),
-            ("Latest", f"{framework.latest.version} ({framework.latest.date.isoformat()})"),
-            ("Python", framework.python),
+            ("Kind", given(KIND_LABELS[kind.value] if kind else None)),
+            ("Interface", given(", ".join(i.value for i in framework.interface))),
+            ("License", given(framework.license)),
+            ("First release", given(str(first) if first else None)),
+            ("Latest", given(f"{latest.version} ({latest.date.isoformat()})" if latest else None)),
+            ("Python", given(framework.python)),
         )
     )
-    links = [
-        ("Homepage", str(framework.links.homepage)),
-        ("Docs", str(framework.links.docs)),
-        ("Repository", str(framework.links.repo)),
-    ]
-    if framework.links.changelog:
-        links.append(("Changelog", str(framework.links.changelog)))
+    links = framework.links
+    shown_links = [("Links", NOT_GIVEN)]
+    if links:
+        shown_links = [
+            ("Homepage", str(links.homepage)),
+            ("Docs", str(links.docs)),
+            ("Repository", str(links.repo)),
+        ]
+        if links.changelog:
+            shown_links.append(("Changelog", str(links.changelog)))
     sections = [
         Section("", (about,), id="about"),
-        Section("Summary", (Paragraph(framework.summary),), id="summary"),
-        Section("Philosophy", (Paragraph(framework.philosophy),), id="philosophy"),
+        Section("Summary", (Paragraph(given(framework.summary)),), id="summary"),
+        Section("Philosophy", (Paragraph(given(framework.philosophy)),), id="philosophy"),
     ]
     if framework.toolkit:
         sections += _list("Built on", "toolkit", [f"{c.name}: {c.role}" for c in framework.toolkit])
@@ -113,15 +126,15 @@ def framework_sections(catalog: Catalog, framework: Framework) -> Document:
     sections += _list("When to choose it", "when", list(framework.when_to_choose))
     if framework.example_apps:
         sections += _list("Example applications", "examples", list(framework.example_apps))
-    sections.append(Section("Links", (Fields(tuple(links)),), id="links"))
+    sections.append(Section("Links", (Fields(tuple(shown_links)),), id="links"))
     sections += _list("Pros", "pros", [p.text for p in framework.pros])
     sections += _list("Cons", "cons", [c.text for c in framework.cons])
     sections.append(facts_section(catalog, framework))
     return Document(
         f"{framework.name} ({framework.id})",
         tuple(sections),
-        subtitle=framework.tagline,
-        footer=f"Last reviewed {framework.last_reviewed.isoformat()}.",
+        subtitle=given(framework.tagline),
+        footer=f"Last reviewed {given(reviewed.isoformat() if reviewed else None)}.",
     )
 
 

@@ -47,7 +47,7 @@ def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool 
         for framework in frameworks:
             fact = framework.facts[criterion.id]
             level = catalog.level(criterion.id, fact.level)
-            cells.append(Cell(level.id, level.label, level.symbol, fact.note))
+            cells.append(Cell(level.id, level.label, level.symbol, fact.note or ""))
         row = Row(criterion, catalog.groups[criterion.group].label, tuple(cells))
         if not diff_only or row.differs:
             rows.append(row)

@@ -21,6 +21,7 @@ from fwtui.catalog.models import QuestionType
 from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError
 from fwtui.render import markdown, text
+from fwtui.render.framework import given
 from fwtui.render.sections import (
     Bullets,
     Code,
@@ -182,7 +183,10 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
     options_detail = tuple(
         Section(
             r.framework.name,
-            (Paragraph(r.framework.tagline), _good_and_bad(r.framework.pros, r.framework.cons)),
+            (
+                Paragraph(given(r.framework.tagline)),
+                _good_and_bad(r.framework.pros, r.framework.cons),
+            ),
         )
         for r in result.ranking
     ) + tuple(

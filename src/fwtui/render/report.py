@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fwtui.catalog.models import Framework
@@ -31,6 +32,10 @@ def pick_frameworks(catalog: Catalog, spec: str | None) -> list[Framework]:
     return [catalog.frameworks[i] for i in dict.fromkeys(ids)]
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
     """The ``fwtui show ID --format json`` object (keys are part of the CLI contract)."""
     facts = {}
@@ -42,22 +47,22 @@ def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
             "level_label": catalog.level(criterion_id, fact.level).label,
             "note": fact.note,
             "sources": [str(url) for url in fact.sources],
-            "last_reviewed": fact.last_reviewed.isoformat(),
+            "last_reviewed": _iso(fact.last_reviewed),
         }
     return {
         "id": framework.id,
         "name": framework.name,
         "tagline": framework.tagline,
         "summary": framework.summary,
-        "kind": framework.kind.value,
+        "kind": framework.kind.value if framework.kind else None,
         "philosophy": framework.philosophy,
         "license": framework.license,
         "first_release": framework.first_release,
         "interface": [interface.value for interface in framework.interface],
-        "latest_version": framework.latest.version,
-        "latest_release_date": framework.latest.date.isoformat(),
+        "latest_version": framework.latest.version if framework.latest else None,
+        "latest_release_date": _iso(framework.latest.date if framework.latest else None),
         "python": framework.python,
-        "links": {key: str(url) for key, url in framework.links if url is not None},
+        "links": {key: str(url) for key, url in framework.links or () if url is not None},
         "toolkit": [{"name": c.name, "role": c.role, "url": str(c.url)} for c in framework.toolkit],
         "key_features": list(framework.key_features),
         "ecosystem": [
@@ -70,6 +75,6 @@ def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
         "pros": [point.text for point in framework.pros],
         "cons": [point.text for point in framework.cons],
         "sources": [str(url) for url in framework.sources],
-        "last_reviewed": framework.last_reviewed.isoformat(),
+        "last_reviewed": _iso(framework.last_reviewed),
         "facts": facts,
     }

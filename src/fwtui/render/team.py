@@ -21,6 +21,7 @@ from fwtui.advisor.team import (
 )
 from fwtui.catalog.models import Question, QuestionType
 from fwtui.catalog.store import Catalog
+from fwtui.render.framework import given
 from fwtui.render.recommendation import answer_lines, sentence, today
 from fwtui.safetext import cell_width, clean_line, dumps, fit, pad, url_inert, wrap
 from fwtui.safetext import markdown_inert as _md
@@ -492,7 +493,7 @@ def render_adr(catalog: Catalog, result: TeamResult) -> str:
     lines += ["", "## Pros and Cons of the Options", ""]
     for item in result.ranking[:5]:
         framework = item.framework
-        lines += [f"### {_md(framework.name)}", "", _md(framework.tagline), ""]
+        lines += [f"### {_md(framework.name)}", "", _md(given(framework.tagline)), ""]
         lines.append(
             f"* Neutral, because its team score is {percent(item.score)} "
             f"(lowest fit {100 * min(s.fit for s in item.shares):.0f} %)"

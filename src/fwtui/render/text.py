@@ -93,7 +93,7 @@ def block_lines(block: Block, width: int = WIDTH) -> list[str]:
         for rating in block.items:
             lines.append(f"{INDENT}{rating.subject}: {rating.level}")
             note = wrap(rating.note, width, initial_indent=detail, subsequent_indent=detail)
-            lines += note or [detail]
+            lines += note  # an unknown fact may have no note
             lines += [f"{detail}source: {url}" for url in rating.sources]
         return lines
     if not block.items and block.empty:

@@ -202,11 +202,13 @@ class MatrixScreen(FwScreen):
             text.append("\n")
             text.append(literal_line(f"{framework.name}: {level.display}", "bold"))
             text.append("\n")
-            text.append(literal(fact.note))
+            if fact.note:
+                text.append(literal(fact.note))
             for url in fact.sources:
                 text.append("\n")
                 text.append(literal_line(f"Source: {url}", "dim"))
-            text.append(f"\nReviewed {fact.last_reviewed.isoformat()}", style="dim")
+            if fact.last_reviewed:
+                text.append(f"\nReviewed {fact.last_reviewed.isoformat()}", style="dim")
         note.update(text)
 
     def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from fwtui.catalog.models import Framework, Point
+from fwtui.render.framework import given
 from fwtui.screens.common import (
     FwScreen,
     literal,
@@ -68,7 +69,9 @@ class ProsConsScreen(FwScreen):
 
     def points_text(self, framework: Framework) -> Text:
         text = Text.assemble(
-            literal_name(framework.name, "bold"), "\n", literal_line(framework.tagline, "italic")
+            literal_name(framework.name, "bold"),
+            "\n",
+            literal_line(given(framework.tagline), "italic"),
         )
 
         def block(title: str, points: list[Point], mark: str, style: str) -> None:
