@@ -72,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = command("validate", "check the bundled data and extra data directories")
     validate.add_argument("dirs", nargs="*", metavar="DIR", help="more data directories")
+    validate.add_argument(
+        "--stale",
+        metavar="DAYS",
+        type=_days,
+        help="also list the facts not reviewed for more than DAYS days, with file and line",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="with --stale: exit 1 when any fact is listed"
+    )
 
     schema = command("schema", "write the JSON Schema of each data file kind")
     schema.add_argument(
@@ -190,6 +199,12 @@ def _host_name(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) > 36500:
+        raise argparse.ArgumentTypeError(f"invalid number of days: {text!r} (valid: 0 to 36500)")
+    return int(text)
+
+
 def _sessions(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 1000:
         raise argparse.ArgumentTypeError(f"invalid count: {text!r} (valid: 1 to 1000)")
@@ -208,6 +223,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from fwtui.catalog.freshness import expired_facts
     from fwtui.catalog.loader import extra_dirs, load_catalog
 
+    if args.strict and args.stale is None:
+        raise UsageError("--strict needs --stale DAYS")
     # validate always reads and checks every file itself: that is its job.
     catalog = load_catalog(extra_dirs([*args.data, *args.dirs]))
     for replacement in catalog.replacements:
@@ -215,7 +232,26 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     for expired in expired_facts(catalog, dt.date.today()):
         print(clean(f"warning: {expired}"), file=out)
     print(f"OK: {catalog.summary()}", file=out)
-    return EXIT_OK
+    if args.stale is None:
+        return EXIT_OK
+    return _report_stale(catalog, args.stale, args.strict, out)
+
+
+def _report_stale(catalog: Catalog, days: int, strict: bool, out: TextIO) -> int:
+    import datetime as dt
+
+    from fwtui.catalog.freshness import stale_facts
+
+    today = dt.date.today()
+    stale = stale_facts(catalog, days, today)
+    for fact in stale:
+        print(clean_line(fact.describe(today)), file=out)
+    if stale:
+        count = f"{len(stale)} fact{'' if len(stale) == 1 else 's'}"
+        print(f"{count} not reviewed for more than {days} days", file=out)
+    else:
+        print(f"every dated fact was reviewed in the last {days} days", file=out)
+    return EXIT_INVALID_DATA if stale and strict else EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
