@@ -128,6 +128,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _team_parser(command)
 
+    releases = command(
+        "check-releases",
+        "for maintainers: compare the catalog with each framework's latest release on PyPI",
+    )
+    releases.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
+    releases.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where PyPI's JSON API is (default: $FWTUI_PYPI_URL, else https://pypi.org)",
+    )
+    releases.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=10.0,
+        help="give up on a request after this long (%(default)s)",
+    )
+
     serve = command("serve", "serve the TUI to a web browser (needs textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (%(default)s)")
@@ -203,6 +221,16 @@ def _days(text: str) -> int:
     if not text.isdigit() or int(text) > 36500:
         raise argparse.ArgumentTypeError(f"invalid number of days: {text!r} (valid: 0 to 36500)")
     return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"invalid timeout: {text!r} (valid: 0.1 to 600 seconds)")
+    return value
 
 
 def _sessions(text: str) -> int:
@@ -371,6 +399,26 @@ def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_check_releases(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+    from functools import partial
+
+    from fwtui.releases import base_url, check_releases, fetch_release
+    from fwtui.render.report import pick_frameworks
+
+    base = base_url(args.base_url, dict(os.environ))
+    catalog = _load(args)
+    frameworks = pick_frameworks(catalog, args.frameworks)
+    fetch = partial(fetch_release, base, timeout=args.timeout)
+    count = check_releases(frameworks, fetch, lambda line: print(clean_line(line), file=out))
+    checked = f"{len(frameworks)} framework{'' if len(frameworks) == 1 else 's'}"
+    if count:
+        print(f"{count} difference{'' if count == 1 else 's'} from PyPI in {checked}", file=out)
+        return EXIT_INVALID_DATA
+    print(f"the catalog matches PyPI for {checked}", file=out)
+    return EXIT_OK
+
+
 def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from fwtui.serve import export_directory, serve
 
@@ -396,6 +444,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "questions": _cmd_questions,
     "recommend": _cmd_recommend,
     "team": _cmd_team,
+    "check-releases": _cmd_check_releases,
     "serve": _cmd_serve,
 }
 

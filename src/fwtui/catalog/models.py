@@ -273,6 +273,11 @@ class Release(Strict):
     version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN.pattern)]
     date: PastDate
     source: SourceUrl
+    dependencies: list[Annotated[str, StringConstraints(pattern=PYPI_PATTERN)]] | None = Field(
+        default=None,
+        description="PyPI names of the release's required dependencies on CPython 3.13 and "
+        "Linux, extras left out (`fwtui check-releases` compares them).",
+    )
 
 
 _MONTH_OR_DAY_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
