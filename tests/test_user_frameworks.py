@@ -23,7 +23,7 @@ def test_id_and_name_are_enough(tmp_path: Path) -> None:
     shown = cli("--data", str(data), "show", "mine")
     assert shown.returncode == 0, shown.stderr
     assert "  License:        not given" in shown.stdout
-    assert "Pros\n  not given" in shown.stdout
+    assert "Pros\n  - not given" in shown.stdout
     profile = json.loads(cli("--data", str(data), "show", "mine", "--format", "json").stdout)
     assert profile["license"] is None
     assert profile["latest_version"] is None
