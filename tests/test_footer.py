@@ -78,5 +78,5 @@ async def test_app_footer_names_the_modes_when_wide_and_collapses_them_at_80() -
         narrow = footer_line(app)
     assert "1 Overview 2 Matrix" in wide
     assert "Filter" in wide
-    assert "1 2 3 4 5 Screens" in narrow
+    assert "1 2 3 4 5 6 Screens" in narrow
     assert len(narrow) <= 80

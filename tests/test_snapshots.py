@@ -20,6 +20,7 @@ SCREENS = {
     "proscons": [],
     "guide": ["j"],
     "wizard": [],
+    "team": [],
 }
 SIZES = [(80, 24), (120, 40)]
 

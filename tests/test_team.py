@@ -31,13 +31,17 @@ def write_answers(
     return path
 
 
-@pytest.fixture
-def team_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "team"
+def write_team(folder: Path) -> Path:
+    """Three people who disagree: an API, a CMS with must-haves, a beginners' prototype."""
     write_answers(folder, "Ana", ANA, "tech lead")
     write_answers(folder, "Ben", BEN)
     write_answers(folder, "Cleo", CLEO, "consulted")
     return folder
+
+
+@pytest.fixture
+def team_dir(tmp_path: Path) -> Path:
+    return write_team(tmp_path / "team")
 
 
 def people() -> list[Person]:

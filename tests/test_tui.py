@@ -29,6 +29,7 @@ from fwtui.screens.matrix import MatrixScreen
 from fwtui.screens.overview import OverviewScreen
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
 from fwtui.screens.proscons import ProsConsScreen
+from fwtui.screens.team import TeamScreen
 from fwtui.screens.wizard import WizardScreen
 from helpers import bundled_framework, cli, run_cli, write_framework
 
@@ -61,6 +62,7 @@ class Notices(list[Notification]):
         ("proscons", ProsConsScreen),
         ("guide", GuideScreen),
         ("wizard", WizardScreen),
+        ("team", TeamScreen),
     ],
 )
 async def test_start_screen_option(mode: str, screen_class: type) -> None:

@@ -51,7 +51,7 @@ class FwtuiApp(App[None]):
     COMMANDS = App.COMMANDS | {JumpProvider}
     MODES = {mode: _lazy_screen(mode) for mode in MODE_IDS}
     BINDINGS: ClassVar[list[BindingType]] = [
-        # One compact footer group ("1 2 3 4 5 Screens"): with the screen's own keys, five
+        # One compact footer group ("1 2 3 4 5 6 Screens"): with the screen's own keys, six
         # labelled mode keys would not fit in 80 columns. Help (?) lists each one.
         *(
             Binding(

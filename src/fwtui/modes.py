@@ -1,4 +1,4 @@
-"""The TUI's five modes, defined once: the CLI's ``--screen`` choices, the mode keys, the
+"""The TUI's modes, defined once: the CLI's ``--screen`` choices, the mode keys, the
 palette's screen entries and the lazily imported screen classes all come from here.
 
 Plain data (no Textual), so that the CLI can offer the choices without importing the TUI.
@@ -27,6 +27,7 @@ MODES = (
     Mode("proscons", "Pros & cons", "3", "Side by side", "proscons", "ProsConsScreen"),
     Mode("guide", "Guide", "4", "Advice and FAQ", "guide", "GuideScreen"),
     Mode("wizard", "Wizard", "5", "Get a recommendation", "wizard", "WizardScreen"),
+    Mode("team", "Team", "6", "Decide as a team", "team", "TeamScreen"),
 )
 MODE_IDS = tuple(mode.id for mode in MODES)
 BY_ID = {mode.id: mode for mode in MODES}

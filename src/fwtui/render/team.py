@@ -396,7 +396,7 @@ def _tidy(text: str) -> str:
 
 # ----------------------------------------------------------------------------- ADR
 
-_PLAIN_YAML = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .()'\-]*")
+_PLAIN_YAML = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,()'\-]*")
 
 
 def _yaml_scalar(text: str) -> str:

@@ -80,13 +80,20 @@ class ExportScreen(ModalScreen[Path | None]):
     (None: exports are disabled); otherwise None.
     """
 
+    KIND_IDS: tuple[str, ...] = tuple(KINDS)
+    """The kinds offered (a subclass exporting something else offers fewer)."""
+    SUBJECT = "the recommendation"
+    who: str | None = None
+    """The name the answers file records (the wizard asks for it)."""
+
     BINDINGS = [
         Binding("enter", "write", "Write", id="export.write", priority=True),
         Binding("tab", "app.focus_next", "Kind/path", id="export.next_field"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
-    def __init__(self, catalog: Catalog, result: Recommendation, kind: str) -> None:
+    def __init__(self, catalog: Catalog, result: Recommendation | None, kind: str) -> None:
+        """``result`` is None only for a subclass that overrides :meth:`content`."""
         super().__init__()
         self.catalog = catalog
         self.result = result
@@ -115,11 +122,11 @@ class ExportScreen(ModalScreen[Path | None]):
         if self.export_dir is not None:
             yield Label(Text(f"Export to {clean(str(self.export_dir))}, as a file name:"))
         else:
-            yield Label(Text("Export the recommendation"))
+            yield Label(Text(f"Export {self.SUBJECT}"))
         yield Label(Text("↑↓ choose the kind · Tab to the path · Enter writes", style="dim"))
         with FollowingRadioSet(id="export-kind"):
-            for kind, (label, _) in KINDS.items():
-                yield MarkedRadioButton(label, value=kind == self.kind, name=kind)
+            for kind in self.KIND_IDS:
+                yield MarkedRadioButton(KINDS[kind][0], value=kind == self.kind, name=kind)
         yield Input(value=KINDS[self.kind][1], id="export-path")
         yield Label("", id="export-warning")
         yield Label("", id="export-error")
@@ -151,9 +158,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#export-error", Label).update("")
 
     def content(self) -> str:
+        assert self.result is not None
         if self.kind == "answers":
             now = dt.datetime.now(tz=dt.timezone.utc)
-            return answers_document(self.catalog, self.result.answers, now)
+            return answers_document(self.catalog, self.result.answers, now, self.who)
         return clean(render(self.catalog, self.result, self.kind))
 
     def action_write(self) -> None:

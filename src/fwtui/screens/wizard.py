@@ -25,6 +25,7 @@ from fwtui.screens.common import (
 )
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
+from fwtui.screens.name import NameScreen
 from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
 
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.
@@ -51,6 +52,8 @@ class WizardScreen(FwScreen):
         self.given: dict[str, tuple[str, ...]] = {}
         self.step = 0
         self.result: Recommendation | None = None
+        self.who: str | None = None
+        """The name given when the answers were last saved (asked again, prefilled)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -237,7 +240,17 @@ class WizardScreen(FwScreen):
         if self.result is None:
             self.notify("Finish the wizard first (Enter on the last question).")
             return
-        self.app.push_screen(ExportScreen(self.catalog, self.result, "answers"))
+        result = self.result
+
+        def named(who: str | None) -> None:
+            if who is None:
+                return  # Escape: no save
+            self.who = who or None
+            dialog = ExportScreen(self.catalog, result, "answers")
+            dialog.who = self.who
+            self.app.push_screen(dialog)
+
+        self.app.push_screen(NameScreen(self.who), named)
 
     def action_export(self) -> None:
         if self.result is None:
