@@ -1,14 +1,21 @@
-"""The feature matrix: criteria as rows, frameworks as columns, in four formats."""
+"""The feature matrix: criteria as rows, frameworks as columns, in four formats.
+
+:func:`build_matrix` makes the one row/cell model that every format and the TUI's matrix
+screen show; :func:`filter_rows` narrows it, :func:`cell_detail` says what the screen
+shows under the table for the cell under the cursor.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from fwtui.catalog.models import CAPABILITY_SCALE, UNKNOWN_LEVEL, Criterion, Framework
+from fwtui.catalog.models import CAPABILITY_SCALE, UNKNOWN_LEVEL, Criterion, Framework, Group
 from fwtui.catalog.store import Catalog
-from fwtui.errors import UsageError
+from fwtui.errors import UsageError, valid_list
+from fwtui.render.sections import Rating
 from fwtui.safetext import dumps, fit, markdown_inert, pad
 
 TABLE_WIDTH = 80
@@ -16,10 +23,23 @@ TABLE_WIDTH = 80
 
 @dataclass(frozen=True)
 class Cell:
+    """One framework's fact on one criterion, as every format and the TUI show it."""
+
     level: str
     label: str
     symbol: str
     note: str
+    sources: tuple[str, ...] = ()
+    reviewed: str = ""
+
+    @property
+    def display(self) -> str:
+        """``● built in``: the level's symbol and label."""
+        return f"{self.symbol} {self.label}"
+
+    def rating(self, subject: str) -> Rating:
+        """The fact as the section model's Rating of ``subject`` (a framework's name)."""
+        return Rating(subject, self.display, self.note, self.sources, self.reviewed)
 
 
 @dataclass(frozen=True)
@@ -40,14 +60,21 @@ class Matrix:
     legend: str
 
 
+def fact_cell(catalog: Catalog, criterion_id: str, framework: Framework) -> Cell:
+    """The cell of ``framework``'s fact on a criterion (``unknown`` included)."""
+    fact = framework.facts[criterion_id]
+    level = catalog.level(criterion_id, fact.level)
+    sources = tuple(str(url) for url in fact.sources)
+    reviewed = fact.last_reviewed.isoformat() if fact.last_reviewed else ""
+    return Cell(level.id, level.label, level.symbol, fact.note or "", sources, reviewed)
+
+
 def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool = False) -> Matrix:
     rows = []
     for criterion in catalog.criteria_by_group():
         cells = []
         for framework in frameworks:
-            fact = framework.facts[criterion.id]
-            level = catalog.level(criterion.id, fact.level)
-            cells.append(Cell(level.id, level.label, level.symbol, fact.note or ""))
+            cells.append(fact_cell(catalog, criterion.id, framework))
         row = Row(criterion, catalog.groups[criterion.group].label, tuple(cells))
         if not diff_only or row.differs:
             rows.append(row)
@@ -55,6 +82,51 @@ def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool 
     symbols = [level.display for level in capability.levels] if capability else []
     legend = "  ".join([*symbols, UNKNOWN_LEVEL.display])
     return Matrix(tuple(frameworks), tuple(rows), legend)
+
+
+def filter_rows(matrix: Matrix, group: str | None = None, text: str = "") -> Matrix:
+    """The rows of one group (all when None) that mention ``text`` (case-folded) in the
+    criterion's label or id, the group's label or a cell's note."""
+    needle = text.casefold()
+    rows = tuple(
+        row
+        for row in matrix.rows
+        if (group is None or row.criterion.group == group)
+        and (
+            not needle
+            or needle in row.criterion.label.casefold()
+            or needle in row.criterion.id
+            or needle in row.group_label.casefold()
+            or any(needle in cell.note.casefold() for cell in row.cells)
+        )
+    )
+    return Matrix(matrix.frameworks, rows, matrix.legend)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What the matrix says of the row (and cell) under the cursor.
+
+    ``rating`` is the fact of the cell's framework; None on a group row or the label column.
+    """
+
+    title: str
+    description: str
+    rating: Rating | None = None
+    is_group: bool = False
+
+
+def group_detail(group: Group) -> Detail:
+    return Detail(group.label, group.description, is_group=True)
+
+
+def cell_detail(catalog: Catalog, criterion_id: str, framework: Framework | None) -> Detail:
+    """A criterion, and ``framework``'s fact on it unless None (the label column)."""
+    criterion = catalog.criteria[criterion_id]
+    rating = None
+    if framework is not None:
+        rating = fact_cell(catalog, criterion_id, framework).rating(framework.name)
+    return Detail(criterion.label, criterion.description, rating)
 
 
 def render_table(matrix: Matrix, width: int | None = None) -> str:
@@ -80,8 +152,7 @@ def render_table(matrix: Matrix, width: int | None = None) -> str:
                 group = row.group_label
                 lines.append(fit(group, width))
             cells = "".join(
-                pad(fit(f"{row.cells[i].symbol} {row.cells[i].label}", cell_width - 1), cell_width)
-                for i in block
+                pad(fit(row.cells[i].display, cell_width - 1), cell_width) for i in block
             )
             lines.append(pad(" " + fit(row.criterion.short, label_width - 2), label_width) + cells)
             lines[-1] = lines[-1].rstrip()
@@ -99,7 +170,7 @@ def render_markdown(matrix: Matrix) -> str:
         "|---|" + "---|" * len(names),
     ]
     for row in matrix.rows:
-        cells = " | ".join(f"{c.symbol} {markdown_inert(c.label)}" for c in row.cells)
+        cells = " | ".join(markdown_inert(c.display) for c in row.cells)
         lines.append(f"| {markdown_inert(row.criterion.label)} | {cells} |")
     return "\n".join(lines) + "\n"
 
@@ -143,13 +214,18 @@ def render_json(matrix: Matrix) -> str:
     return dumps(document) + "\n"
 
 
+Renderer = Callable[[Matrix, int | None], str]
+RENDERERS: dict[str, Renderer] = {
+    "table": render_table,
+    "markdown": lambda matrix, _width: render_markdown(matrix),
+    "csv": lambda matrix, _width: render_csv(matrix),
+    "json": lambda matrix, _width: render_json(matrix),
+}
+"""Every format of ``fwtui matrix``, by name (``width`` is the table's only)."""
+FORMATS = tuple(RENDERERS)
+
+
 def render_matrix(matrix: Matrix, fmt: str, width: int | None = None) -> str:
-    if fmt == "table":
-        return render_table(matrix, width)
-    if fmt == "markdown":
-        return render_markdown(matrix)
-    if fmt == "csv":
-        return render_csv(matrix)
-    if fmt == "json":
-        return render_json(matrix)
-    raise UsageError(f"unknown format '{fmt}' (valid: table, markdown, csv, json)")
+    if fmt not in RENDERERS:
+        raise UsageError(f"unknown format '{fmt}' {valid_list(RENDERERS)}")
+    return RENDERERS[fmt](matrix, width)

@@ -10,7 +10,13 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
 from fwtui.catalog.models import UNKNOWN_LEVEL, Framework
-from fwtui.render.matrix import Matrix, build_matrix
+from fwtui.render.matrix import (
+    Matrix,
+    build_matrix,
+    cell_detail,
+    filter_rows,
+    group_detail,
+)
 from fwtui.safetext import clean_line
 from fwtui.screens.common import (
     FwScreen,
@@ -19,6 +25,7 @@ from fwtui.screens.common import (
     literal_name,
 )
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
+from fwtui.widgets.fact import FactDetail
 from fwtui.widgets.lists import FwDataTable
 
 GROUP_PREFIX = "group:"
@@ -83,7 +90,7 @@ class MatrixScreen(FwScreen):
         table: DataTable[Text] = FwDataTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
         yield table
         with VerticalScroll(id="matrix-detail"):
-            yield Static(id="matrix-note")
+            yield FactDetail(id="matrix-note")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -107,20 +114,7 @@ class MatrixScreen(FwScreen):
 
     def matrix(self) -> Matrix:
         matrix = build_matrix(self.catalog, self.columns(), diff_only=self.diff_only)
-        needle = self.text_filter.casefold()
-        rows = tuple(
-            row
-            for row in matrix.rows
-            if (self.group is None or row.criterion.group == self.group)
-            and (
-                not needle
-                or needle in row.criterion.label.casefold()
-                or needle in row.criterion.id
-                or needle in row.group_label.casefold()
-                or any(needle in cell.note.casefold() for cell in row.cells)
-            )
-        )
-        return Matrix(matrix.frameworks, rows, matrix.legend)
+        return filter_rows(matrix, self.group, self.text_filter)
 
     def rebuild(self) -> None:
         self._rebuild_pending = False
@@ -130,9 +124,7 @@ class MatrixScreen(FwScreen):
         # Fixed widths: DataTable would otherwise measure every cell (seconds for 500 columns).
         label_width = max((len(row.criterion.label) for row in matrix.rows), default=9)
         table.add_column(Text("Criterion"), key="criterion", width=min(max(label_width, 9), 32))
-        cell_width = max(
-            (len(c.symbol) + 1 + len(c.label) for r in matrix.rows for c in r.cells), default=8
-        )
+        cell_width = max((len(c.display) for r in matrix.rows for c in r.cells), default=8)
         for framework in matrix.frameworks:
             width = min(max(cell_width, len(framework.name)), 24)
             table.add_column(literal_name(framework.name), key=framework.id, width=width)
@@ -143,7 +135,7 @@ class MatrixScreen(FwScreen):
                 blank = [Text("") for _ in matrix.frameworks]
                 label = literal_name(row.group_label, "bold")
                 table.add_row(label, *blank, key=GROUP_PREFIX + group)
-            cells = [literal_name(f"{cell.symbol} {cell.label}") for cell in row.cells]
+            cells = [literal_name(cell.display) for cell in row.cells]
             table.add_row(literal_name(row.criterion.label), *cells, key=row.criterion.id)
         self.describe_state(matrix)
         if matrix.rows:
@@ -183,33 +175,14 @@ class MatrixScreen(FwScreen):
 
     def show_cell(self) -> None:
         row_key, column_key = self.current()
-        note = self.query_one("#matrix-note", Static)
+        detail = self.query_one("#matrix-note", FactDetail)
         if row_key is None:
-            note.update("")
-            return
-        if row_key.startswith(GROUP_PREFIX):
-            group = self.catalog.groups[row_key.removeprefix(GROUP_PREFIX)]
-            title = literal_name(group.label, "bold")
-            note.update(Text.assemble(title, "\n", literal(group.description)))
-            return
-        criterion = self.catalog.criteria[row_key]
-        title = literal_name(criterion.label, "bold")
-        text = Text.assemble(title, " — ", literal(criterion.description))
-        if column_key in self.catalog.frameworks:
-            framework = self.catalog.frameworks[column_key]
-            fact = framework.facts[criterion.id]
-            level = self.catalog.level(criterion.id, fact.level)
-            text.append("\n")
-            text.append(literal_line(f"{framework.name}: {level.display}", "bold"))
-            text.append("\n")
-            if fact.note:
-                text.append(literal(fact.note))
-            for url in fact.sources:
-                text.append("\n")
-                text.append(literal_line(f"Source: {url}", "dim"))
-            if fact.last_reviewed:
-                text.append(f"\nReviewed {fact.last_reviewed.isoformat()}", style="dim")
-        note.update(text)
+            detail.detail = None
+        elif row_key.startswith(GROUP_PREFIX):
+            detail.detail = group_detail(self.catalog.groups[row_key.removeprefix(GROUP_PREFIX)])
+        else:
+            framework = self.catalog.frameworks.get(column_key or "")
+            detail.detail = cell_detail(self.catalog, row_key, framework)
 
     def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
         self.show_cell()

@@ -18,7 +18,7 @@ SHOWN_ELSEWHERE = frozenset({"pros", "cons", "facts"})
 class FrameworkProfile(Static):
     """The profile of one framework; set :attr:`document` to show another."""
 
-    document: reactive[Document | None] = reactive(None, layout=True)
+    document: reactive[Document | None] = reactive(None)
 
     def __init__(
         self,

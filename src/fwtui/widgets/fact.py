@@ -1,0 +1,32 @@
+"""The matrix's detail pane: the group, criterion and fact under the cursor, literally."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from fwtui.render.matrix import Detail
+from fwtui.safetext import clean_name
+from fwtui.widgets.sections import literal, rating_lines
+
+
+def detail_text(detail: Detail) -> Text:
+    """A group: its label over its description. A criterion: ``label — description``, then
+    the cell's fact (framework and level, note, sources, review date) when there is one."""
+    title = Text(clean_name(detail.title), "bold")
+    if detail.is_group:
+        return Text.assemble(title, "\n", literal(detail.description))
+    lines = [Text.assemble(title, " — ", literal(detail.description))]
+    if detail.rating is not None:
+        lines += rating_lines(detail.rating)
+    return Text("\n").join(lines)
+
+
+class FactDetail(Static):
+    """Set :attr:`detail` to what is under the matrix's cursor; None shows nothing."""
+
+    detail: reactive[Detail | None] = reactive(None)
+
+    def watch_detail(self, detail: Detail | None) -> None:
+        self.update(detail_text(detail) if detail is not None else Text())
