@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from fwtui.catalog.loader import bundled_catalog
+from fwtui.render.framework import framework_lines
 from helpers import bundled_framework, cli, run_cli, write_framework
 
 CATALOG = bundled_catalog()
@@ -83,10 +84,13 @@ def test_a_new_framework_from_user_data_is_listed_and_scored(tmp_path: Path) -> 
     assert "tinyweb" in ids
 
 
-def test_list_has_one_line_per_framework_within_80_columns() -> None:
+def test_list_has_one_line_per_framework_within_80_columns_on_a_terminal() -> None:
     lines = cli("list").stdout.splitlines()
     assert [line.split()[0] for line in lines] == list(CATALOG.frameworks)
-    assert all(len(line) <= 80 for line in lines)
+    cut = framework_lines(CATALOG, 80)  # what an 80-column terminal gets
+    assert [line.split()[0] for line in cut] == list(CATALOG.frameworks)
+    assert all(len(line) <= 80 for line in cut)
+    assert any(line.endswith("…") for line in cut)
 
 
 @pytest.mark.parametrize("framework_id", ["django", "flask", "fastapi"])

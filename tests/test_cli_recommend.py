@@ -95,7 +95,6 @@ def test_recommend_is_byte_for_byte_deterministic() -> None:
         (["--answer", "scale"], "--answer 'scale' is not QID=CHOICE"),
         (["--answer", "builtins=orm,orm"], "lists a choice twice"),
         (["--answers", "/no/such/answers.yaml"], "no such file"),
-        (["--output", "/no/such/dir/out.md"], "/no/such/dir does not exist"),
         (["--output", "/etc/hostname/out.md"], "/etc/hostname is not a directory"),
         (["--output", "x" * 300 + ".md"], "File name too long"),
         (["--output", "/dev/null"], "/dev/null: not a regular file"),
@@ -187,9 +186,11 @@ def test_output_is_written_atomically_and_replaces_the_old_file(tmp_path: Path) 
 
 
 def test_bad_output_leaves_nothing_behind(tmp_path: Path) -> None:
-    result = cli("recommend", "--output", str(tmp_path / "missing" / "x.md"))
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = cli("recommend", "--output", str(tmp_path / "a-file" / "sub" / "x.md"))
     assert result.returncode == 2
-    assert list(tmp_path.iterdir()) == []
+    assert "is not a directory" in result.stderr
+    assert [path.name for path in tmp_path.iterdir()] == ["a-file"]
 
 
 def test_choice_order_does_not_change_the_output() -> None:
@@ -229,7 +230,21 @@ def test_output_replaces_a_symlink_and_leaves_its_target_alone(tmp_path: Path) -
 def test_a_bad_output_writes_no_answers_file(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
     result = cli(
-        "recommend", "--save-answers", str(saved), "--output", str(tmp_path / "no" / "x.md")
+        "recommend", "--save-answers", str(saved), "--output", str(tmp_path / ("x" * 300 + ".md"))
     )
     assert result.returncode == 2
     assert not saved.exists()
+
+
+def test_output_and_answers_files_get_their_missing_directories(tmp_path: Path) -> None:
+    adr = tmp_path / "docs" / "decisions" / "0001-web-framework.md"
+    answers = tmp_path / "config" / "fwtui" / "answers.yaml"
+    result = cli(
+        "recommend", "--answer", "project_kind=api", "--format", "adr",
+        "--output", str(adr), "--save-answers", str(answers),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert adr.read_text(encoding="utf-8").startswith("---\n")
+    replay = cli("recommend", "--answers", str(answers), "--format", "json")
+    assert replay.returncode == 0, replay.stderr
+    assert "  project_kind: api\n" in answers.read_text(encoding="utf-8")

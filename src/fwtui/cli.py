@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="DIR", help="directory for <kind>.schema.json (default: print)"
     )
 
-    command("list", "list the frameworks, one per line")
+    listing = command("list", "list the frameworks, one per line")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
 
     show = command("show", "describe one framework")
     show.add_argument("id", metavar="ID", help="framework id, e.g. django")
@@ -294,10 +295,18 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    import shutil
+
     from fwtui.render.framework import framework_lines
+    from fwtui.render.report import framework_list_json
 
     catalog = _load(args)
-    for line in framework_lines(catalog):
+    if args.format == "json":
+        print(dumps(framework_list_json(catalog)), file=out)
+        return EXIT_OK
+    # Cut to the terminal's width; a pipe or a file gets every tagline whole.
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    for line in framework_lines(catalog, width):
         print(clean(line), file=out)
     return EXIT_OK
 
@@ -368,21 +377,27 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
     text = clean(render(catalog, result, args.format))
-    if args.output and args.output not in STDOUT_NAMES:  # first: a bad one leaves no answers
-        path = atomic_write(Path(args.output), text)
-        print(clean_line(f"wrote {path}"), file=sys.stderr)
-    else:
-        print(text, file=out, end="")
+    _write_output(args.output, text, out)  # first: a bad --output leaves no answers file
     if args.save_answers:
         now = dt.datetime.now(tz=dt.timezone.utc)
         document = answers_document(catalog, result.answers, now, who, role)
-        atomic_write(Path(args.save_answers), document)
+        atomic_write(Path(args.save_answers), document, make_parents=True)
     return EXIT_OK
+
+
+def _write_output(output: str | None, text: str, out: TextIO) -> None:
+    """``--output FILE`` (missing directories are made), or standard output."""
+    from fwtui.fsutil import atomic_write
+
+    if output and output not in STDOUT_NAMES:
+        path = atomic_write(Path(output), text, make_parents=True)
+        print(clean_line(f"wrote {path}"), file=sys.stderr)
+    else:
+        print(text, file=out, end="")
 
 
 def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
     from fwtui.advisor.team import DEFAULT_MARGIN, decide_files
-    from fwtui.fsutil import atomic_write
     from fwtui.render.team import render
 
     catalog = _load(args)
@@ -390,12 +405,7 @@ def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
     result = decide_files(catalog, [Path(name) for name in args.files], margin)
     for warning in result.warnings:
         print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
-    text = clean(render(catalog, result, args.format))
-    if args.output and args.output not in STDOUT_NAMES:
-        path = atomic_write(Path(args.output), text)
-        print(clean_line(f"wrote {path}"), file=sys.stderr)
-    else:
-        print(text, file=out, end="")
+    _write_output(args.output, clean(render(catalog, result, args.format)), out)
     return EXIT_OK
 
 

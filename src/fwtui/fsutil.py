@@ -92,19 +92,31 @@ def _size(limit: int) -> str:
     return f"{limit // 1024} KiB" if limit >= 1024 else f"{limit} bytes"
 
 
-def atomic_write(path: Path, text: str) -> Path:
+def atomic_write(path: Path, text: str, make_parents: bool = False) -> Path:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
     Either the old file stays intact or the new one is complete. A symlink at ``path`` is
     replaced by the new file, never followed; a link to something that is not a regular
     file (``/dev/stdout``, a device, a FIFO) is refused, as is a directory or any other
-    non-regular file as the target. A missing or unwritable directory is a UsageError
-    with a clear message; nothing is created.
+    non-regular file as the target. A missing directory is created with ``make_parents``
+    (the command line's ``--output docs/decisions/0001.md``); otherwise it, like an
+    unwritable one, is a UsageError with a clear message and nothing is created.
     """
     try:
+        if make_parents:
+            _make_parents(path.expanduser())
         return _atomic_write(path.expanduser(), text)
     except OSError as error:  # a name too long, a loop of links, ... before any write
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _make_parents(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(
+            f"cannot write {path}: a part of {path.parent} is not a directory"
+        ) from None
 
 
 def _atomic_write(path: Path, text: str) -> Path:

@@ -44,8 +44,9 @@ def given(value: str | None) -> str:
     return value or NOT_GIVEN
 
 
-def framework_lines(catalog: Catalog) -> list[str]:
-    """One line per framework: id, name, kind, interface, latest version, tagline."""
+def framework_lines(catalog: Catalog, width: int | None = text.WIDTH) -> list[str]:
+    """One line per framework: id, name, kind, interface, latest version, tagline; the
+    tagline is cut to fit ``width`` columns, or whole when ``width`` is None (a pipe)."""
     id_width, name_width, kind_width, interface_width, version_width = LIST_COLUMNS
     lines = []
     for framework in catalog.frameworks.values():
@@ -57,8 +58,10 @@ def framework_lines(catalog: Catalog) -> list[str]:
             f"{pad(kind, kind_width)} "
             f"{pad(interface, interface_width)} {pad(version, version_width)} "
         )
-        width = max(TAGLINE_MIN, text.WIDTH - cell_width(head))
-        lines.append(head + fit(given(framework.tagline), width))
+        tagline = given(framework.tagline)
+        if width is not None:
+            tagline = fit(tagline, max(TAGLINE_MIN, width - cell_width(head)))
+        lines.append(head + tagline)
     return lines
 
 

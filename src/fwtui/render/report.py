@@ -7,14 +7,14 @@ from typing import Any
 
 from fwtui.catalog.models import Framework
 from fwtui.catalog.store import Catalog
-from fwtui.errors import UsageError, valid_list
+from fwtui.errors import UsageError, unknown, valid_list
 
 
 def require_framework(catalog: Catalog, framework_id: str) -> Framework:
     """The framework with this id, or a UsageError naming the valid ids."""
     framework = catalog.frameworks.get(framework_id.strip().lower())
     if framework is None:
-        raise UsageError(f"unknown framework '{framework_id}' {valid_list(catalog.frameworks)}")
+        raise UsageError(unknown("framework", framework_id, catalog.frameworks))
     return framework
 
 
@@ -25,15 +25,31 @@ def pick_frameworks(catalog: Catalog, spec: str | None) -> list[Framework]:
     ids = [part.strip().lower() for part in spec.split(",") if part.strip()]
     if not ids:
         raise UsageError(f"--frameworks is empty {valid_list(catalog.frameworks)}")
-    unknown = [i for i in ids if i not in catalog.frameworks]
-    if unknown:
-        names = ", ".join(f"'{i}'" for i in unknown)
-        raise UsageError(f"unknown framework {names} {valid_list(catalog.frameworks)}")
+    missing = [i for i in ids if i not in catalog.frameworks]
+    if missing:
+        raise UsageError(unknown("framework", missing[0], catalog.frameworks))
     return [catalog.frameworks[i] for i in dict.fromkeys(ids)]
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def framework_list_json(catalog: Catalog) -> list[dict[str, Any]]:
+    """The ``fwtui list --format json`` array: one object per framework, in list order."""
+    return [
+        {
+            "id": framework.id,
+            "name": framework.name,
+            "kind": framework.kind.value if framework.kind else None,
+            "interface": [interface.value for interface in framework.interface],
+            "license": framework.license,
+            "latest_version": framework.latest.version if framework.latest else None,
+            "python": framework.python,
+            "tagline": framework.tagline,
+        }
+        for framework in catalog.frameworks.values()
+    ]
 
 
 def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
