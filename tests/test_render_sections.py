@@ -3,6 +3,9 @@ unknown level is a real level everywhere."""
 
 from __future__ import annotations
 
+import importlib
+import re
+
 import pytest
 
 from factories import criterion, framework, question, tiny_catalog
@@ -22,6 +25,7 @@ from fwtui.render.recommendation import (
     render_text,
 )
 from fwtui.render.sections import Bullets, Code, Document, Lines, Paragraph, Section, Terms
+from helpers import cli
 
 
 def _catalog(effects: list[dict[str, object]], admin_b: str = "none") -> Catalog:
@@ -135,3 +139,24 @@ def test_an_unknown_fact_reads_unknown_in_every_format(fmt: str) -> None:
     assert catalog.level_of(catalog.frameworks["beta"], "admin") is UNKNOWN_LEVEL
     shown = RENDERERS[fmt](catalog, result)
     assert " vs unknown (+" in shown  # why alpha leads beta
+
+
+@pytest.mark.parametrize(
+    ("command", "subject"),
+    [
+        (["show", "flask"], "framework"),
+        (["matrix"], "matrix"),
+        (["questions"], "questions"),
+        (["recommend"], "recommendation"),
+    ],
+)
+def test_the_cli_offers_exactly_the_formats_of_each_registry(
+    command: list[str], subject: str
+) -> None:
+    registry = importlib.import_module(f"fwtui.render.{subject}").RENDERERS
+    refused = cli(*command, "--format", "nope")
+    assert refused.returncode == 2
+    offered = refused.stderr.split("choose from", 1)[1].split(")", 1)[0]
+    assert re.findall(r"[a-z]+", offered) == list(registry)
+    for name in registry:
+        assert cli(*command, "--format", name).returncode == 0, name

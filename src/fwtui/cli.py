@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from fwtui import __version__
 from fwtui.errors import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from fwtui.modes import FIRST_MODE, MODE_IDS
+from fwtui.render import formats
 from fwtui.safetext import clean, clean_line, dumps
 
 if TYPE_CHECKING:
@@ -92,16 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = command("show", "describe one framework")
     show.add_argument("id", metavar="ID", help="framework id, e.g. django")
-    show.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    show.add_argument("--format", choices=formats.SHOW, default="text")
 
     matrix = command("matrix", "the feature matrix")
     matrix.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
     matrix.add_argument("--diff", action="store_true", help="only rows where frameworks differ")
-    matrix.add_argument("--format", choices=("table", "markdown", "csv", "json"), default="table")
+    matrix.add_argument("--format", choices=formats.MATRIX, default="table")
     matrix.add_argument("--width", type=int, default=None, help=argparse.SUPPRESS)
 
     questions = command("questions", "the wizard's questions, choices and defaults")
-    questions.add_argument("--format", choices=("text", "json"), default="text")
+    questions.add_argument("--format", choices=formats.QUESTIONS, default="text")
 
     recommend = command("recommend", "rank the frameworks for your answers")
     recommend.add_argument(
@@ -112,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="answer one question (repeatable; overrides --answers)",
     )
     recommend.add_argument("--answers", metavar="FILE", help="replay an answers file")
-    recommend.add_argument("--format", choices=("text", "markdown", "json", "adr"), default="text")
+    recommend.add_argument("--format", choices=formats.RECOMMEND, default="text")
     recommend.add_argument(
         "--output", metavar="FILE", help="write to FILE instead of stdout (- for stdout)"
     )
@@ -180,7 +181,7 @@ def _team_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None
     team.add_argument(
         "files", nargs="+", metavar="FILE", help="answers files, or folders of *.yaml files"
     )
-    team.add_argument("--format", choices=("text", "markdown", "json", "adr"), default="text")
+    team.add_argument("--format", choices=formats.TEAM, default="text")
     team.add_argument(
         "--output", metavar="FILE", help="write to FILE instead of stdout (- for stdout)"
     )
@@ -333,13 +334,10 @@ def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.render.questions import questions_json, questions_text
+    from fwtui.render.questions import RENDERERS
 
     catalog = _load(args)
-    if args.format == "json":
-        print(dumps(questions_json(catalog)), file=out)
-    else:
-        print(clean(questions_text(catalog)), file=out, end="")
+    print(clean(RENDERERS[args.format](catalog)), file=out, end="")
     return EXIT_OK
 
 

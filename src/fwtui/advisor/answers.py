@@ -8,6 +8,7 @@ catalog it was made with, when it was made, optionally who answered and their ro
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -20,7 +21,9 @@ from fwtui.catalog.store import Catalog
 from fwtui.errors import DataError, UsageError, valid_list
 from fwtui.safetext import clean_line, cut, quoted
 
-Answers = dict[str, tuple[str, ...]]
+Answers = Mapping[str, tuple[str, ...]]
+"""The chosen choice ids by question id, each tuple in the question's own order: what the
+wizard, an answers file and ``--answer`` give, and what the advisor scores."""
 MAX_DROPPED_SHOWN = 10
 HEADER = "# fwtui answers file: replay with `fwtui recommend --answers FILE`\n"
 MAX_NAME = 80
@@ -125,7 +128,7 @@ def load_answers_record(catalog: Catalog, path: Path, warn: list[str]) -> Answer
             f"{path}: made with data {parsed.data_version} (catalog {parsed.catalog_hash[:19]}), "
             f"now data {catalog.meta.data_version} (catalog {catalog.content_hash[:19]})"
         )
-    answers: Answers = {}
+    answers: dict[str, tuple[str, ...]] = {}
     dropped = 0
     for question_id, raw in parsed.answers.items():
         choices = [raw] if isinstance(raw, str) else list(raw)

@@ -21,13 +21,12 @@ another framework win ("flips").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fwtui.advisor.answers import Answers
 from fwtui.catalog.models import Framework, Question, QuestionType, When
 from fwtui.catalog.store import Catalog
 
-Answers = Mapping[str, tuple[str, ...]]
 TIE_TOLERANCE = 1e-9
 TIE_DIGITS = 9
 """Decimal places to which scores are compared when ranking (see rule 5 above)."""

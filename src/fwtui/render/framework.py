@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from fwtui.catalog.models import Framework
 from fwtui.catalog.store import Catalog
-from fwtui.render import markdown, text
+from fwtui.render import formats, markdown, text
 from fwtui.render.report import framework_json
 from fwtui.render.sections import (
     Bullets,
@@ -161,4 +161,4 @@ RENDERERS: dict[str, Renderer] = {
     "json": framework_json_text,
 }
 """Every format of ``fwtui show``, by name; each output ends with a newline."""
-FORMATS = tuple(RENDERERS)
+FORMATS = formats.SHOW

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from fwtui.catalog.models import CAPABILITY_SCALE, UNKNOWN_LEVEL, Criterion, Framework, Group
 from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError, valid_list
+from fwtui.render import formats
 from fwtui.render.sections import Rating
+from fwtui.render.text import MIN_WIDTH, WIDTH
 from fwtui.safetext import dumps, fit, markdown_inert, pad
-
-TABLE_WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,12 @@ class Matrix:
     frameworks: tuple[Framework, ...]
     rows: tuple[Row, ...]
     legend: str
+
+
+# Columns of the text table: the criterion's short label, then each framework's cell
+# (a level's symbol and label, one column of space included).
+LABEL_COLUMN = 14
+CELL_COLUMN = 13
 
 
 def fact_cell(catalog: Catalog, criterion_id: str, framework: Framework) -> Cell:
@@ -131,9 +137,8 @@ def cell_detail(catalog: Catalog, criterion_id: str, framework: Framework | None
 
 def render_table(matrix: Matrix, width: int | None = None) -> str:
     """Plain-text blocks no wider than ``width``; frameworks that do not fit go to a next block."""
-    width = max(40, width or TABLE_WIDTH)
-    label_width = 14
-    cell_width = 13
+    width = max(MIN_WIDTH, width or WIDTH)
+    label_width, cell_width = LABEL_COLUMN, CELL_COLUMN
     per_block = max(1, (width - label_width) // cell_width)
     lines: list[str] = []
     frameworks = matrix.frameworks
@@ -222,7 +227,7 @@ RENDERERS: dict[str, Renderer] = {
     "json": lambda matrix, _width: render_json(matrix),
 }
 """Every format of ``fwtui matrix``, by name (``width`` is the table's only)."""
-FORMATS = tuple(RENDERERS)
+FORMATS = formats.MATRIX
 
 
 def render_matrix(matrix: Matrix, fmt: str, width: int | None = None) -> str:

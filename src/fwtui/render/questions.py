@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fwtui.catalog.models import When
 from fwtui.catalog.store import Catalog
-from fwtui.safetext import wrap
-
-WIDTH = 80
+from fwtui.render import formats
+from fwtui.render.text import WIDTH
+from fwtui.safetext import dumps, wrap
 
 
 def describe_when(when: When) -> str:
@@ -54,3 +55,15 @@ def questions_json(catalog: Catalog) -> dict[str, Any]:
             for q in catalog.questions.values()
         ],
     }
+
+
+def questions_json_text(catalog: Catalog) -> str:
+    return dumps(questions_json(catalog)) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Catalog], str]] = {
+    "text": questions_text,
+    "json": questions_json_text,
+}
+"""Every format of ``fwtui questions``, by name."""
+FORMATS = formats.QUESTIONS

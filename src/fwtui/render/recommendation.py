@@ -20,7 +20,7 @@ from fwtui.advisor.scoring import Ranked, Recommendation
 from fwtui.catalog.models import QuestionType
 from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError
-from fwtui.render import markdown, text
+from fwtui.render import formats, markdown, text
 from fwtui.render.framework import given
 from fwtui.render.sections import (
     Bullets,
@@ -308,8 +308,8 @@ RENDERERS: dict[str, Renderer] = {
     "json": render_json,
     "adr": render_adr,
 }
-"""Every format of ``fwtui recommend``, by name (the CLI's --format choices)."""
-FORMATS = tuple(RENDERERS)
+"""Every format of ``fwtui recommend``, by name."""
+FORMATS = formats.RECOMMEND
 
 
 def render(catalog: Catalog, result: Recommendation, fmt: str) -> str:

@@ -21,13 +21,14 @@ from fwtui.advisor.team import (
 )
 from fwtui.catalog.models import Question, QuestionType
 from fwtui.catalog.store import Catalog
+from fwtui.render import formats
 from fwtui.render.framework import given
 from fwtui.render.recommendation import answer_lines, sentence, today
+from fwtui.render.text import WIDTH
 from fwtui.safetext import cell_width, clean_line, dumps, fit, pad, url_inert, wrap
 from fwtui.safetext import markdown_inert as _md
 
-FORMATS = ("text", "markdown", "json", "adr")
-WIDTH = 80
+FORMATS = formats.TEAM
 NAME_COLUMN = 16
 PERSON_COLUMN = 7
 METHOD = (
