@@ -130,6 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _team_parser(command)
 
+    new = command("new", "write a commented starting file for your own data")
+    new.add_argument("kind", choices=("framework",), help="what to start: framework")
+    new.add_argument("id", metavar="ID", help="its id: lower case, e.g. my_framework")
+    new.add_argument(
+        "--output",
+        metavar="DIR",
+        help="data directory to write frameworks/ID.yaml in (default: the user data "
+        "directory, which fwtui always reads)",
+    )
+
     releases = command(
         "check-releases",
         "for maintainers: compare the catalog with each framework's latest release on PyPI",
@@ -407,6 +417,32 @@ def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.catalog.loader import FRAMEWORKS_DIR
+    from fwtui.catalog.template import framework_template, valid_framework_id
+    from fwtui.fsutil import atomic_write
+    from fwtui.paths import user_data_dir
+
+    if not valid_framework_id(args.id):
+        raise UsageError(
+            f"{args.id!r} is not a framework id: a lower-case letter, then letters, digits "
+            "or '_' (e.g. my_framework)"
+        )
+    directory = Path(args.output) if args.output else user_data_dir()
+    path = directory / FRAMEWORKS_DIR / f"{args.id}.yaml"
+    if path.exists() or path.is_symlink():
+        raise UsageError(f"{path} already exists; edit it, or choose another ID or --output")
+    catalog = _load(args)
+    if args.id in catalog.frameworks:
+        print(
+            f"fwtui: note: {args.id}.yaml will replace the framework '{args.id}'", file=sys.stderr
+        )
+    written = atomic_write(path, framework_template(catalog, args.id), make_parents=True)
+    print(clean_line(f"wrote {written}"), file=out)
+    print(clean_line(f"check it with: fwtui validate {written.parent.parent}"), file=out)
+    return EXIT_OK
+
+
 def _cmd_check_releases(args: argparse.Namespace, out: TextIO) -> int:
     import os
     from functools import partial
@@ -452,6 +488,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "questions": _cmd_questions,
     "recommend": _cmd_recommend,
     "team": _cmd_team,
+    "new": _cmd_new,
     "check-releases": _cmd_check_releases,
     "serve": _cmd_serve,
 }
