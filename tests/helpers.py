@@ -73,11 +73,12 @@ def _seed_cache() -> None:
 
 
 def cli(
-    *args: str, env: dict[str, str] | None = None, seed_cache: bool = True
+    *args: str, env: dict[str, str] | None = None, seed_cache: bool = True, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
     """``fwtui ARGS`` in this process, with the results of :func:`run_cli`.
 
-    ``env`` is applied to ``os.environ`` for the call only. Standard input is empty, and
+    ``env`` is applied to ``os.environ`` for the call only. Standard input holds ``stdin``
+    (not a terminal), and
     standard output and error are captured as UTF-8 text; argparse's SystemExit becomes
     the return code, as in the real process. Any other exception propagates: the
     subprocess would have printed a traceback, which the tests refuse anyway.
@@ -92,7 +93,7 @@ def cli(
     with mock.patch.dict(os.environ, env or {}):
         if seed_cache:
             _seed_cache()
-        sys.stdin, sys.stdout, sys.stderr = _Captured(), stdout, stderr
+        sys.stdin, sys.stdout, sys.stderr = _Captured(stdin), stdout, stderr
         try:
             code = main(list(args))
         except SystemExit as exit_:

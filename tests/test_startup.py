@@ -30,6 +30,9 @@ COMMANDS = [
     ["matrix", "--format", "json"],
     ["show", "no_such_framework"],
     ["serve", "--help"],
+    ["wizard", "--plain"],
+    ["check-releases", "--help"],
+    ["new", "--help"],
 ]
 
 

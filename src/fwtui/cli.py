@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # --output values that mean standard output. Written like a file, /dev/stdout (a link to
 # a pipe, or even to a regular file) would be replaced by the rename.
+EXIT_INTERRUPTED = 130  # Ctrl-C, or q in the plain wizard: 128 + SIGINT, as shells report it
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
@@ -113,22 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="answer one question (repeatable; overrides --answers)",
     )
     recommend.add_argument("--answers", metavar="FILE", help="replay an answers file")
-    recommend.add_argument("--format", choices=formats.RECOMMEND, default="text")
-    recommend.add_argument(
-        "--output", metavar="FILE", help="write to FILE instead of stdout (- for stdout)"
-    )
-    recommend.add_argument(
-        "--save-answers", metavar="FILE", help="also write the answers file for replaying"
-    )
-    recommend.add_argument(
-        "--who", metavar="NAME", help="your name in the saved answers file (for fwtui team)"
-    )
-    recommend.add_argument(
-        "--role",
-        metavar="ROLE",
-        help="your role in the saved answers file; 'consulted' or 'informed' in an ADR",
-    )
+    _result_options(recommend)
     _team_parser(command)
+
+    wizard = command("wizard", "the wizard: its questions, then the recommendation")
+    wizard.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask line by line on standard input and output (screen readers, scripts)",
+    )
+    _result_options(wizard)
 
     new = command("new", "write a commented starting file for your own data")
     new.add_argument("kind", choices=("framework",), help="what to start: framework")
@@ -212,6 +207,25 @@ def _margin(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"invalid margin: {text!r} (valid: 0 to 100)")
     return value / 100
+
+
+def _result_options(parser: argparse.ArgumentParser) -> None:
+    """How a recommendation is written: ``recommend``'s and ``wizard --plain``'s options."""
+    parser.add_argument("--format", choices=formats.RECOMMEND, default="text")
+    parser.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of stdout (- for stdout)"
+    )
+    parser.add_argument(
+        "--save-answers", metavar="FILE", help="also write the answers file for replaying"
+    )
+    parser.add_argument(
+        "--who", metavar="NAME", help="your name in the saved answers file (for fwtui team)"
+    )
+    parser.add_argument(
+        "--role",
+        metavar="ROLE",
+        help="your role in the saved answers file; 'consulted' or 'informed' in an ADR",
+    )
 
 
 def _port(text: str) -> int:
@@ -352,22 +366,11 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
-    import datetime as dt
-
-    from fwtui.advisor.answers import (
-        answers_document,
-        check_name,
-        load_answers_record,
-        parse_answer_option,
-    )
-    from fwtui.advisor.scoring import recommend
-    from fwtui.fsutil import atomic_write
-    from fwtui.render.recommendation import render
+    from fwtui.advisor.answers import check_name, load_answers_record, parse_answer_option
 
     catalog = _load(args)
     warnings: list[str] = []
-    if (args.who is not None or args.role is not None) and not args.save_answers:
-        raise UsageError("--who and --role go into the answers file: add --save-answers FILE")
+    _check_who_and_role(args)
     record = load_answers_record(catalog, Path(args.answers), warnings) if args.answers else None
     given = dict(record.answers) if record else {}
     for option in args.answer:
@@ -376,9 +379,33 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
     # Replaying someone's file keeps their name and role unless the options give new ones.
     who = check_name("--who", args.who) if args.who else (record.who if record else None)
     role = check_name("--role", args.role) if args.role else (record.role if record else None)
-    result = recommend(catalog, given)
     for warning in warnings:
         print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
+    return _write_recommendation(catalog, given, args, out, who, role)
+
+
+def _check_who_and_role(args: argparse.Namespace) -> None:
+    if (args.who is not None or args.role is not None) and not args.save_answers:
+        raise UsageError("--who and --role go into the answers file: add --save-answers FILE")
+
+
+def _write_recommendation(
+    catalog: Catalog,
+    given: Mapping[str, tuple[str, ...]],
+    args: argparse.Namespace,
+    out: TextIO,
+    who: str | None,
+    role: str | None,
+) -> int:
+    """Rank for ``given`` and write the result and the answers file as the options say."""
+    import datetime as dt
+
+    from fwtui.advisor.answers import answers_document
+    from fwtui.advisor.scoring import recommend
+    from fwtui.fsutil import atomic_write
+    from fwtui.render.recommendation import render
+
+    result = recommend(catalog, given)
     for question_id in result.ignored:
         print(
             f"fwtui: warning: '{question_id}' is not asked for these answers; ignored",
@@ -402,6 +429,33 @@ def _write_output(output: str | None, text: str, out: TextIO) -> None:
         print(clean_line(f"wrote {path}"), file=sys.stderr)
     else:
         print(text, file=out, end="")
+
+
+def _cmd_wizard(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.plain:
+        args.screen = "wizard"
+        return _run_tui(args)
+    from fwtui.advisor.answers import check_name
+    from fwtui.plainwizard import PlainWizard, WizardStopped
+
+    _check_who_and_role(args)
+    who = check_name("--who", args.who) if args.who else None
+    role = check_name("--role", args.role) if args.role else None
+    catalog = _load(args)
+
+    def write(text: str) -> None:
+        out.write(text)
+        out.flush()
+
+    echo = not sys.stdin.isatty()
+    try:
+        given = PlainWizard(catalog, sys.stdin.readline, write, echo).run()
+    except WizardStopped as stopped:
+        write("\n")
+        print(f"fwtui: {stopped}", file=sys.stderr)
+        return EXIT_INTERRUPTED if stopped.by_user else EXIT_USAGE
+    write("\n")
+    return _write_recommendation(catalog, given, args, out, who, role)
 
 
 def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
@@ -488,6 +542,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "questions": _cmd_questions,
     "recommend": _cmd_recommend,
     "team": _cmd_team,
+    "wizard": _cmd_wizard,
     "new": _cmd_new,
     "check-releases": _cmd_check_releases,
     "serve": _cmd_serve,
@@ -619,4 +674,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         return _output_failed(error)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
