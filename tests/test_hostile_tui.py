@@ -308,10 +308,17 @@ def test_no_planted_sequence_reaches_the_terminal(
     term.press(b"4", expect=b"Choosing")
     term.press(b"j")
     term.press(b"5", expect=b"Step 1 of")
+    # One Enter per drawn step: an Enter typed ahead onto the result would open the
+    # overview of the top framework (Enter on the ranking) before the result is drawn.
     for _ in range(30):
         mark = len(term.output)
         os.write(term.master, ENTER)
-        term.pump(0.25)
+        deadline = time.monotonic() + 10
+        seen = -1
+        while seen != len(term.output) or len(term.output) == mark:  # until drawn and quiet
+            seen = len(term.output)
+            if time.monotonic() > deadline or not term.pump(0.4):
+                raise AssertionError("the wizard did not draw its next step")
         if b"Recommendation" in term.output[mark:]:
             break
     else:

@@ -70,6 +70,9 @@ class FwtuiApp(App[None]):
 
     def __init__(self, catalog: Catalog, screen: str = "overview") -> None:
         self.catalog = catalog
+        # Frameworks the wizard sent to the matrix and pros & cons (`c` on its result).
+        self.compared: tuple[str, ...] = ()
+        self.compared_serial = 0
         self.start_mode = screen if screen in BY_ID else FIRST_MODE
         # Start straight in the chosen mode: no default screen drawn first and then replaced.
         self.DEFAULT_MODE = self.start_mode  # type: ignore[misc]
@@ -194,6 +197,18 @@ class FwtuiApp(App[None]):
         screen = self.screen
         if isinstance(screen, OverviewScreen):
             screen.select_framework(framework_id)
+
+    async def compare(self, framework_ids: list[str]) -> None:
+        """Show these frameworks in the matrix and in pros & cons, and open the matrix.
+
+        Each of the two screens takes the new choice when it is next shown (it may not
+        exist yet: screens are made on first use).
+        """
+        self.compared = tuple(framework_ids)
+        self.compared_serial += 1
+        names = ", ".join(self.catalog.frameworks[i].name for i in framework_ids)
+        self.notify(f"Comparing {names} in the matrix (2) and in pros & cons (3).")
+        await self.switch_mode("matrix")
 
     async def goto_criterion(self, criterion_id: str) -> None:
         await self.switch_mode("matrix")

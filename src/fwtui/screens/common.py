@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from fwtui.modes import MODES
 from fwtui.safetext import clean, clean_line, clean_name
 from fwtui.widgets.footer import KeyFooter
 
@@ -64,6 +65,13 @@ class FwScreen(Screen[None]):
         return self.fw_app().catalog
 
     def compose_frame(self) -> ComposeResult:
+        # The header names the screen: "fwtui · Matrix — Feature matrix" (a screen may set
+        # its own sub-title, as the overview does with the framework shown).
+        mode = next((m for m in MODES if m.screen == type(self).__name__), None)
+        if mode is not None:
+            self.title = f"fwtui · {mode.title}"
+            if not self.sub_title:
+                self.sub_title = mode.tooltip
         yield Header()
         yield Static("", id="too-small")
 

@@ -93,10 +93,23 @@ class MatrixScreen(FwScreen):
             yield FactDetail(id="matrix-note")
         yield from self.compose_footer()
 
+    _compared_serial = 0
+
     def on_mount(self) -> None:
         self.selected = tuple(self.catalog.frameworks)[:DEFAULT_COLUMNS]
+        self.take_compared()
         self.rebuild()  # now, so that the first frame shows the table
         self.query_one("#matrix-table", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.take_compared()
+
+    def take_compared(self) -> None:
+        """Show the frameworks the wizard sent (`c` on its result), once per sending."""
+        app = self.fw_app()
+        if app.compared_serial != self._compared_serial:
+            self._compared_serial = app.compared_serial
+            self.selected = app.compared
 
     # ----------------------------------------------------------------- building
 

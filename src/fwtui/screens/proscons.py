@@ -53,8 +53,17 @@ class ProsConsScreen(FwScreen):
             yield from self.columns()
         yield from self.compose_footer()
 
+    _compared_serial = 0
+
     def on_mount(self) -> None:
         self.query(".proscons-column").first().focus()
+
+    async def on_screen_resume(self) -> None:
+        app = self.fw_app()
+        if app.compared_serial != self._compared_serial:
+            self._compared_serial = app.compared_serial
+            self.shown = list(app.compared[:MAX_COLUMNS])
+            await self.rebuild(focus=0)
 
     def columns(self) -> list[FwScroll]:
         return [

@@ -10,7 +10,8 @@ from textual.widgets import ContentSwitcher, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from fwtui.advisor.answers import Answers
-from fwtui.advisor.scoring import Recommendation, asked_questions, recommend
+from fwtui.advisor.scoring import Ranked, Recommendation, asked_questions, recommend
+from fwtui.advisor.steps import step_count
 from fwtui.catalog.models import Question, QuestionType
 from fwtui.errors import DataError, UsageError
 from fwtui.keymap import read_failure
@@ -30,6 +31,9 @@ from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
 
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.
 RESULT_ROWS = 30
+# `c` on the result sends this many of the top frameworks to the matrix and pros & cons.
+COMPARED = 3
+MIN_COMPARED = 2
 
 
 class WizardScreen(FwScreen):
@@ -40,7 +44,14 @@ class WizardScreen(FwScreen):
         Binding("b", "back", "Back", id="wizard.back"),
         Binding("escape", "back", "Back", show=False, id="wizard.escape"),
         Binding("s", "skip", "Skip", id="wizard.skip", tooltip="Use the default answer"),
-        Binding("r", "restart", "Restart", id="wizard.restart"),
+        Binding("r", "restart", "Restart", id="wizard.restart", tooltip="Asks first"),
+        Binding(
+            "c",
+            "compare",
+            "Compare top 3",
+            id="wizard.compare",
+            tooltip="The top three in the matrix and in pros & cons",
+        ),
         Binding(
             "w", "save_answers", "Save", id="wizard.save_answers", tooltip="Save the answers file"
         ),
@@ -66,8 +77,14 @@ class WizardScreen(FwScreen):
                 yield FwSelectionList[str](id="wizard-multi")
                 yield Static(id="wizard-choice-help")
                 yield Static(id="wizard-keys")
-            with FwScroll(id="wizard-result", can_focus=True):
-                yield Static(id="wizard-result-text")
+            with Vertical(id="wizard-result"):
+                yield Static(
+                    Text("Ranking: Enter opens a framework's overview", style="bold"),
+                    id="wizard-ranking-title",
+                )
+                yield FwOptionList(id="wizard-ranking")
+                with FwScroll(id="wizard-explained", can_focus=True):
+                    yield Static(id="wizard-result-text")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -113,10 +130,9 @@ class WizardScreen(FwScreen):
         self.query_one("#wizard", ContentSwitcher).current = "wizard-question"
         self.result = None
         question = self.current_question()
-        asked = self.asked()
-        self.query_one("#wizard-step", Static).update(
-            Text(f"Step {self.step + 1} of {len(asked)}", style="bold")
-        )
+        count = step_count(self.catalog, self.given, self.step)
+        self.query_one("#wizard-step", Static).update(Text(str(count), style="bold"))
+        self.sub_title = "Questions"
         self.query_one("#wizard-prompt", Static).update(literal_line(question.prompt, "bold"))
         self.query_one("#wizard-help", Static).update(literal(question.help))
         single = self.query_one("#wizard-single", OptionList)
@@ -205,9 +221,29 @@ class WizardScreen(FwScreen):
             self.show_question()
 
     def action_restart(self) -> None:
+        if not self.given and self.result is None:
+            self.start_again()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_again()
+
+        self.app.push_screen(ConfirmScreen("Discard your answers and start again? (y/n)"), answered)
+
+    def start_again(self) -> None:
         self.given = {}
         self.step = 0
         self.show_question()
+
+    def action_compare(self) -> None:
+        if self.result is None:
+            return
+        top = [ranked.framework.id for ranked in self.result.ranking[:COMPARED]]
+        if len(top) < MIN_COMPARED:
+            self.notify("Fewer than two frameworks are left to compare.")
+            return
+        self.app.call_later(self.fw_app().compare, top)
 
     # ------------------------------------------------------------------- result
 
@@ -218,20 +254,38 @@ class WizardScreen(FwScreen):
         kept = {qid: choices for qid, choices in self.given.items() if qid in asked}
         self.result = recommend(self.catalog, kept)
         save_last_answers(self.catalog, self.answers())
-        text = Text()
-        text.append("Recommendation\n", style="bold")
+        self.sub_title = "Result"
+        ranking = self.query_one("#wizard-ranking", OptionList)
+        ranking.clear_options()
+        ranking.add_options(
+            [
+                Option(self.ranking_line(number, ranked), id=ranked.framework.id)
+                for number, ranked in enumerate(self.result.ranking[:RESULT_ROWS], start=1)
+            ]
+        )
+        if ranking.option_count:
+            ranking.highlighted = 0
         width = self.query_one("#wizard", ContentSwitcher).size.width - 6
         shown = render_text(self.catalog, self.result, width, shown=RESULT_ROWS)
+        text = Text()
+        text.append("Recommendation\n", style="bold")
         text.append(literal(shown))
-        text.append(
-            "\nKeys: w save answers · e export Markdown/JSON/ADR · b back · r restart",
-            style="dim",
-        )
         self.query_one("#wizard-result-text", Static).update(text)
         self.query_one("#wizard", ContentSwitcher).current = "wizard-result"
-        result_view = self.query_one("#wizard-result", VerticalScroll)
-        result_view.scroll_home(animate=False)
-        result_view.focus()
+        self.query_one("#wizard-explained", VerticalScroll).scroll_home(animate=False)
+        (ranking if ranking.option_count else self.query_one("#wizard-explained")).focus()
+
+    def ranking_line(self, number: int, ranked: Ranked) -> Text:
+        assert self.result is not None
+        line = Text(f"{number:>2}. ")
+        line.append(literal_name(ranked.framework.name))
+        line.append(f"  {self.result.percent(ranked):.0f}%", style="dim")
+        return line
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "wizard-ranking" and event.option.id is not None:
+            # Switched by the app, not inside this screen's own handler.
+            self.app.call_later(self.fw_app().goto_framework, event.option.id)
 
     def answers(self) -> Answers:
         return self.result.answers if self.result is not None else dict(self.given)
@@ -260,7 +314,7 @@ class WizardScreen(FwScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_result = self.result is not None
-        if action in ("save_answers", "export"):
+        if action in ("save_answers", "export", "compare"):
             return in_result
         if action in ("next", "skip"):
             return not in_result
