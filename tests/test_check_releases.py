@@ -169,7 +169,10 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
         (' sys_platform == "win32"', False),
         (' platform_python_implementation == "PyPy" or python_version < "3.11"', False),
         (' (os_name == "posix" and implementation_name == "cpython")', True),
-        (' platform_release >= "5"', True),  # not understood: kept, never dropped by mistake
+        (' platform_release >= "5"', True),
+        (' extra == "test" or python_version >= "3.10"', True),
+        (' python_version >= "3.10" and extra == "test"', False),
+        (" python_version <<< 3 ((", True),  # not readable: kept, never dropped by mistake
     ],
 )
 def test_markers_that_exclude_a_dependency(marker: str, needed: bool) -> None:
