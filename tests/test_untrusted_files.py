@@ -103,17 +103,18 @@ def test_answers_keys_and_state_files_with_unbuildable_values_never_crash(
         load_answers_file(bundled_catalog(), answers, [])
     state_dir().mkdir(parents=True)
     (state_dir() / SETTINGS).write_text(text, encoding="utf-8")
-    assert load_theme()[0] is None
-    assert len(load_theme()[1]) == 1
+    warnings: list[str] = []
+    assert load_theme(warnings) is None
+    assert len(warnings) == 1
     (state_dir() / "last-answers.yaml").write_text(text, encoding="utf-8")
-    found, notices = load_last_answers(bundled_catalog())
-    assert found is None
+    notices: list[str] = []
+    assert load_last_answers(bundled_catalog(), notices) is None
     assert len(notices) == 1
     keys = Path(os.environ["FWTUI_CONFIG_DIR"]) / "keys.yaml"
     keys.parent.mkdir(parents=True)
     keys.write_text(f"app.quit: {value}\n", encoding="utf-8")
-    keymap, problems = load_keymap({"app.quit"})
-    assert keymap == {}
+    problems: list[str] = []
+    assert load_keymap({"app.quit"}, problems) == {}
     assert len(problems) == 1
 
 
@@ -363,7 +364,9 @@ def test_a_state_file_link_is_replaced_not_written_through(tmp_path: Path) -> No
     save_theme("nord")
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (state_dir() / SETTINGS).is_symlink()
-    assert load_theme() == ("nord", [])
+    warnings: list[str] = []
+    assert load_theme(warnings) == "nord"
+    assert warnings == []
 
 
 def test_output_to_a_link_to_a_pipe_is_refused_in_one_line(

@@ -16,6 +16,7 @@ from textual.theme import Theme
 
 from fwtui import modes, terminal
 from fwtui.catalog.store import Catalog
+from fwtui.errors import Warnings
 from fwtui.keymap import keys_file, load_keymap, read_failure
 from fwtui.modes import BY_ID, FIRST_MODE, MODE_IDS
 from fwtui.palette import JumpProvider
@@ -113,12 +114,13 @@ class FwtuiApp(App[None]):
 
     def restore_theme(self) -> None:
         """Use the theme saved in ``settings.yaml``; a broken file is one notice, no crash."""
+        notices: Warnings = []
         try:
-            theme, notices = load_theme()
+            theme = load_theme(notices)
         except Exception as error:  # never crash over a settings file
-            theme, notices = (
-                None,
-                [f"Ignored the saved settings: {read_failure(state_dir() / SETTINGS, error)}"],
+            theme = None
+            notices.append(
+                f"Ignored the saved settings: {read_failure(state_dir() / SETTINGS, error)}"
             )
         for notice in notices:
             self.notify(notice, severity="warning")
@@ -153,7 +155,8 @@ class FwtuiApp(App[None]):
             present = True
         if not present:  # no file: the screens' modules need not be imported for their ids
             return
-        keymap, problems = load_keymap(self.binding_ids())
+        problems: Warnings = []
+        keymap = load_keymap(self.binding_ids(), problems)
         if keymap:
             self.set_keymap(keymap)
         problems += self._keymap_clashes(keymap)

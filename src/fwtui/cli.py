@@ -11,12 +11,19 @@ import argparse
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from fwtui import __version__
-from fwtui.errors import EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError
+from fwtui.errors import (
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    UsageError,
+    Warnings,
+)
 from fwtui.modes import FIRST_MODE, MODE_IDS
 from fwtui.render import formats
 from fwtui.safetext import clean, clean_line, dumps
@@ -90,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     listing = command("list", "list the frameworks, one per line")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument("--format", choices=formats.LIST, default="text")
 
     show = command("show", "describe one framework")
     show.add_argument("id", metavar="ID", help="framework id, e.g. django")
@@ -265,6 +272,12 @@ def _sessions(text: str) -> int:
     return int(text)
 
 
+def print_warnings(warnings: Iterable[str]) -> None:
+    """Every warning core code handed over (see errors.Warnings), one line each on stderr."""
+    for warning in warnings:
+        print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
+
+
 def _load(args: argparse.Namespace) -> Catalog:
     """The catalog for reading commands and the TUI, reused from the cache when unchanged."""
     from fwtui.catalog.cache import load_catalog_cached
@@ -369,7 +382,7 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
     from fwtui.advisor.answers import check_name, load_answers_record, parse_answer_option
 
     catalog = _load(args)
-    warnings: list[str] = []
+    warnings: Warnings = []
     _check_who_and_role(args)
     record = load_answers_record(catalog, Path(args.answers), warnings) if args.answers else None
     given = dict(record.answers) if record else {}
@@ -379,8 +392,7 @@ def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
     # Replaying someone's file keeps their name and role unless the options give new ones.
     who = check_name("--who", args.who) if args.who else (record.who if record else None)
     role = check_name("--role", args.role) if args.role else (record.role if record else None)
-    for warning in warnings:
-        print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
+    print_warnings(warnings)
     return _write_recommendation(catalog, given, args, out, who, role)
 
 
@@ -406,11 +418,7 @@ def _write_recommendation(
     from fwtui.render.recommendation import render
 
     result = recommend(catalog, given)
-    for question_id in result.ignored:
-        print(
-            f"fwtui: warning: '{question_id}' is not asked for these answers; ignored",
-            file=sys.stderr,
-        )
+    print_warnings(f"'{qid}' is not asked for these answers; ignored" for qid in result.ignored)
     text = clean(render(catalog, result, args.format))
     _write_output(args.output, text, out)  # first: a bad --output leaves no answers file
     if args.save_answers:
@@ -465,8 +473,7 @@ def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args)
     margin = DEFAULT_MARGIN if args.margin is None else args.margin
     result = decide_files(catalog, [Path(name) for name in args.files], margin)
-    for warning in result.warnings:
-        print(clean_line(f"fwtui: warning: {warning}"), file=sys.stderr)
+    print_warnings(result.warnings)
     _write_output(args.output, clean(render(catalog, result, args.format)), out)
     return EXIT_OK
 

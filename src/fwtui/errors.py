@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 from fwtui.safetext import clean_line, cut
 
+Warnings = list[str]
+"""The one way core code hands warnings to the CLI or the TUI.
+
+A function that can warn takes ``warn: Warnings`` and appends one line per warning (plain
+words, no ``warning:`` prefix; the shell sanitises it); what it returns stays its plain
+result. The caller owns the list and may pass it on, so warnings gathered in several
+steps arrive together. The CLI prints each as ``fwtui: warning: LINE`` on stderr
+(``cli.print_warnings``); the TUI shows each as a notice.
+"""
+
 # Exit statuses of every fwtui command.
 EXIT_OK = 0
 EXIT_INVALID_DATA = 1

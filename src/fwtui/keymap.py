@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from fwtui.errors import DataError
+from fwtui.errors import DataError, Warnings
 from fwtui.paths import config_dir
 from fwtui.safetext import clean_line, cut, quoted
 
@@ -28,29 +28,31 @@ def read_failure(path: Path, error: BaseException) -> str:
     return f"{cut(clean_line(str(path)), 300)}: could not be read ({reason})"
 
 
-def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
-    """(binding id -> keys, problems). Valid entries apply even when others are wrong.
+def load_keymap(known_ids: set[str], warn: Warnings) -> dict[str, str]:
+    """Binding id -> keys. Valid entries apply even when others are wrong; each wrong one
+    is a warning.
 
-    Never raises: a file that cannot be read or parsed is one problem.
+    Never raises: a file that cannot be read or parsed is one warning.
     """
     path = keys_file()
     try:
         if not path.exists() and not path.is_symlink():  # a FIFO or a directory: the reader says
-            return {}, []
+            return {}
         from fwtui.catalog.yamlsafe import load_yaml
 
         data = load_yaml(path, str(path)).data
     except DataError as error:
-        return {}, [str(error.problems[0])] if error.problems else [read_failure(path, error)]
+        warn.append(str(error.problems[0]) if error.problems else read_failure(path, error))
+        return {}
     except Exception as error:  # a bad keys.yaml must never stop the app
-        return {}, [read_failure(path, error)]
+        warn.append(read_failure(path, error))
+        return {}
     keymap: dict[str, str] = {}
-    problems: list[str] = []
     shown_path = cut(clean_line(str(path)), 300)
     for binding_id, keys in data.items():
         if not isinstance(binding_id, str) or binding_id not in known_ids:
             valid = ", ".join(sorted(known_ids))
-            problems.append(
+            warn.append(
                 f"{shown_path}: unknown binding id {quoted(str(binding_id))} (valid: {valid})"
             )
             continue
@@ -60,12 +62,12 @@ def load_keymap(known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
         bad = [part for part in parts if not _is_key(part)]
         if not parts or bad:
             shown = f"{quoted(bad[0])} is not a key; " if bad else ""
-            problems.append(
+            warn.append(
                 f"{shown_path}: {binding_id}: {shown}keys look like 'm', 'ctrl+q', 'f2' or 'm,f2'"
             )
         else:
             keymap[binding_id] = ",".join(parts)
-    return keymap, problems
+    return keymap
 
 
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}

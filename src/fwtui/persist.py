@@ -13,12 +13,14 @@ from pathlib import Path
 
 from fwtui.advisor.answers import Answers, answers_document, load_answers_file
 from fwtui.catalog.store import Catalog
-from fwtui.errors import DataError, UsageError
+from fwtui.errors import DataError, UsageError, Warnings
 from fwtui.fsutil import atomic_write
 from fwtui.paths import state_dir
 
 LAST_ANSWERS = "last-answers.yaml"
 SETTINGS = "settings.yaml"
+MAX_THEME_NAME = 100
+"""A longer theme name in settings.yaml is no theme of Textual's: it is ignored."""
 
 
 def _remembers() -> bool:
@@ -40,24 +42,24 @@ def save_last_answers(catalog: Catalog, answers: Answers) -> Path | None:
         return None
 
 
-def load_last_answers(catalog: Catalog) -> tuple[Answers | None, list[str]]:
-    """(answers or None, notices). A missing file is no notice; a broken one is."""
+def load_last_answers(catalog: Catalog, warn: Warnings) -> Answers | None:
+    """The saved answers, or None. A missing file is no warning; a broken one is."""
     path = state_dir() / LAST_ANSWERS
     if not path.exists() and not path.is_symlink():
-        return None, []
-    notices: list[str] = []
+        return None
     try:
-        answers = load_answers_file(catalog, path, notices)
+        answers = load_answers_file(catalog, path, warn)
     except UsageError as error:
-        return None, [f"Ignored the saved answers: {error}"]
-    return (answers or None), notices
+        warn.append(f"Ignored the saved answers: {error}")
+        return None
+    return answers or None
 
 
-def load_theme() -> tuple[str | None, list[str]]:
-    """(the saved theme name or None, notices). A missing file is no notice; a broken one is."""
+def load_theme(warn: Warnings) -> str | None:
+    """The saved theme's name, or None. A missing file is no warning; a broken one is."""
     path = state_dir() / SETTINGS
     if not path.exists() and not path.is_symlink():  # anything else: the reader says why
-        return None, []
+        return None
     from fwtui.catalog.yamlsafe import (
         load_yaml,  # only when a theme was saved: yaml is slow to import
     )
@@ -65,9 +67,10 @@ def load_theme() -> tuple[str | None, list[str]]:
     try:
         data = load_yaml(path, str(path)).data
     except DataError as error:
-        return None, [f"Ignored the saved settings: {error.problems[0]}"]
+        warn.append(f"Ignored the saved settings: {error.problems[0]}")
+        return None
     theme = data.get("theme")
-    return (theme if isinstance(theme, str) and len(theme) < 100 else None), []
+    return theme if isinstance(theme, str) and len(theme) < MAX_THEME_NAME else None
 
 
 def save_theme(theme: str) -> None:

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints, ValidationError
 from fwtui import __version__
 from fwtui.catalog.models import SCHEMA_VERSION, QuestionType, Strict
 from fwtui.catalog.store import Catalog
-from fwtui.errors import DataError, UsageError, valid_list
+from fwtui.errors import DataError, UsageError, Warnings, valid_list
 from fwtui.safetext import clean_line, cut, quoted
 
 Answers = Mapping[str, tuple[str, ...]]
@@ -89,12 +89,12 @@ class AnswersRecord:
     same_catalog: bool
 
 
-def load_answers_file(catalog: Catalog, path: Path, warn: list[str]) -> Answers:
+def load_answers_file(catalog: Catalog, path: Path, warn: Warnings) -> Answers:
     """Answers from a file; problems are UsageErrors, changes in the catalog are warnings."""
     return load_answers_record(catalog, path, warn).answers
 
 
-def load_answers_record(catalog: Catalog, path: Path, warn: list[str]) -> AnswersRecord:
+def load_answers_record(catalog: Catalog, path: Path, warn: Warnings) -> AnswersRecord:
     """The whole answers file, checked as :func:`load_answers_file` does."""
     if not path.exists() and not path.is_symlink():
         raise UsageError(f"--answers {path}: no such file")

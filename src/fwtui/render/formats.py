@@ -8,6 +8,7 @@ start) imports neither the catalog's models nor pydantic.
 
 from __future__ import annotations
 
+LIST = ("text", "json")
 SHOW = ("text", "markdown", "json")
 MATRIX = ("table", "markdown", "csv", "json")
 QUESTIONS = ("text", "json")

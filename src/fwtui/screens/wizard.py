@@ -13,7 +13,7 @@ from fwtui.advisor.answers import Answers
 from fwtui.advisor.scoring import Ranked, Recommendation, asked_questions, recommend
 from fwtui.advisor.steps import step_count
 from fwtui.catalog.models import Question, QuestionType
-from fwtui.errors import DataError, UsageError
+from fwtui.errors import DataError, UsageError, Warnings
 from fwtui.keymap import read_failure
 from fwtui.paths import state_dir
 from fwtui.persist import LAST_ANSWERS, load_last_answers, save_last_answers
@@ -102,16 +102,17 @@ class WizardScreen(FwScreen):
                 ConfirmScreen("Resume with the answers from last time? (y/n)"), resume
             )
 
-    def _last_answers(self) -> tuple[Answers | None, list[str]]:
+    def _last_answers(self) -> tuple[Answers | None, Warnings]:
         """The saved answers and notices about them; a broken state file is one notice."""
+        notices: Warnings = []
         try:
-            return load_last_answers(self.catalog)
+            return load_last_answers(self.catalog, notices), notices
         except (DataError, UsageError) as error:
             reason = error.problems[0] if isinstance(error, DataError) else error
-            return None, [f"Ignored the saved answers: {reason}"]
+            return None, [*notices, f"Ignored the saved answers: {reason}"]
         except Exception as error:  # never crash over a state file
             path = state_dir() / LAST_ANSWERS
-            return None, [f"Ignored the saved answers: {read_failure(path, error)}"]
+            return None, [*notices, f"Ignored the saved answers: {read_failure(path, error)}"]
 
     # ---------------------------------------------------------------- questions
 
