@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from fwtui.advisor.answers import Answers
 from fwtui.advisor.scoring import Ranked, Recommendation, asked_questions, recommend
@@ -29,6 +30,9 @@ from fwtui.screens.export import ExportScreen
 from fwtui.screens.name import NameScreen
 from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
 
+RANKING = "wizard.ranking"
+"""The worker group of a ranking in progress (at most one: a newer one cancels it)."""
+
 # The result lists this many ranked (and eliminated) frameworks; exports carry them all.
 RESULT_ROWS = 30
 # `c` on the result sends this many of the top frameworks to the matrix and pros & cons.
@@ -38,6 +42,13 @@ MIN_COMPARED = 2
 
 class WizardScreen(FwScreen):
     """Enter picks and goes on, Space ticks (multi), b goes back, s skips."""
+
+    ranking: Worker[Recommendation] | None = None
+    """The ranking being worked out in a thread, if any."""
+
+    RANK_IN_BACKGROUND_FROM = 200
+    """Catalogs of this many frameworks are ranked in a thread worker. The bundled twelve
+    take a few milliseconds; 10,000 take seconds."""
 
     BINDINGS = [
         Binding("enter", "next", "Next", id="wizard.next", priority=True),
@@ -128,6 +139,9 @@ class WizardScreen(FwScreen):
         return self.given.get(question.id, tuple(question.default))
 
     def show_question(self) -> None:
+        if self.ranking is not None:
+            self.ranking.cancel()
+            self.ranking = None
         self.query_one("#wizard", ContentSwitcher).current = "wizard-question"
         self.result = None
         question = self.current_question()
@@ -249,11 +263,35 @@ class WizardScreen(FwScreen):
     # ------------------------------------------------------------------- result
 
     def show_result(self) -> None:
+        """Rank the frameworks for the answers given. A large catalog is ranked in a thread
+        while the screen says so, so the last Enter never holds up the keyboard."""
         # Answers kept for questions no longer asked (after going back) stay out of the
         # result, so that it is the one the saved answers file replays.
         asked = {question.id for question in self.asked()}
         kept = {qid: choices for qid, choices in self.given.items() if qid in asked}
-        self.result = recommend(self.catalog, kept)
+        count = len(self.catalog.frameworks)
+        if count < self.RANK_IN_BACKGROUND_FROM:
+            self.present(recommend(self.catalog, kept))
+            return
+        self.query_one("#wizard-step", Static).update(
+            literal_line(f"Ranking {count:,} frameworks for your answers…")
+        )
+        catalog = self.catalog
+        self.ranking = self.run_worker(
+            lambda: recommend(catalog, kept), thread=True, exclusive=True, group=RANKING
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self.ranking:  # cancelled by going back, or superseded
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Recommendation):
+            self.present(event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.notify(f"The ranking failed: {event.worker.error}", severity="error")
+
+    def present(self, result: Recommendation) -> None:
+        """Show ``result`` and remember its answers for next time."""
+        self.result = result
         save_last_answers(self.catalog, self.answers())
         self.sub_title = "Result"
         ranking = self.query_one("#wizard-ranking", OptionList)
