@@ -25,7 +25,8 @@ def write_answers(
     folder: Path, who: str | None, answers: dict[str, tuple[str, ...]], role: str | None = None
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{(who or 'anonymous').lower()}.yaml"
+    stem = re.sub(r"[^a-z0-9]+", "-", (who or "anonymous").lower()).strip("-")
+    path = folder / f"{stem}.yaml"
     asked = recommend(CATALOG, answers, with_flips=False).answers  # as the wizard saves them
     path.write_text(answers_document(CATALOG, asked, None, who, role), encoding="utf-8")
     return path
@@ -226,7 +227,7 @@ def test_adr_fills_madr_front_matter_and_replays_from_its_appendix(
 def test_markdown_has_a_column_per_person(team_dir: Path) -> None:
     result = cli("team", str(team_dir), "--format", "markdown")
     assert result.returncode == 0, result.stderr
-    assert "| # | Framework | Team | Ana | Ben | Cleo |" in result.stdout
+    assert "| Rank | Framework | Team | Ana | Ben | Cleo |" in result.stdout
 
 
 def test_output_file_and_margin(team_dir: Path, tmp_path: Path) -> None:
@@ -316,3 +317,18 @@ def test_a_file_without_who_is_named_after_the_file(tmp_path: Path) -> None:
     result = cli("team", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["people"][0]["who"] == "anonymous"
+
+
+def test_hostile_names_stay_inert_in_markdown_and_inside_the_appendix(tmp_path: Path) -> None:
+    write_answers(tmp_path, "a```b", ANA)
+    write_answers(tmp_path, "[x](http://e.test) | *c*", BEN)
+    adr = cli("team", str(tmp_path), "--format", "adr")
+    assert adr.returncode == 0, adr.stderr
+    assert "````yaml" in adr.stdout  # a fence longer than the name's backticks
+    body = adr.stdout.split("---\n", 2)[2].split("## Appendix")[0]  # the YAML front matter quotes
+    assert "[x](http://e.test)" not in body
+    front = yaml.safe_load(adr.stdout.split("---\n")[1])
+    assert "a```b" in front["decision-makers"]
+    markdown = cli("team", str(tmp_path), "--format", "markdown").stdout
+    table_header = next(line for line in markdown.splitlines() if line.startswith("| Rank"))
+    assert table_header.count("|") == 6  # the name's | is escaped, not a column

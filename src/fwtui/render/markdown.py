@@ -6,6 +6,8 @@ Blocks and headings are separated by one blank line.
 
 from __future__ import annotations
 
+import re
+
 from fwtui.render.sections import (
     Block,
     Bullets,
@@ -19,7 +21,9 @@ from fwtui.render.sections import (
     Ratings,
     Scores,
     Section,
+    Table,
     Terms,
+    Verbatim,
 )
 from fwtui.safetext import markdown_inert, url_inert
 
@@ -52,7 +56,27 @@ def block_lines(block: Block, bullet: str = "-") -> list[str]:
         return [f"{bullet} <{url_inert(url)}>" for url in block.urls]
     if isinstance(block, Ratings):
         return _ratings(block, bullet)
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Verbatim):
+        fence = _fence(block.text)
+        return [fence + block.language, *block.text.splitlines(), fence]
     return _scores(block)
+
+
+def _table(block: Table) -> list[str]:
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(inline(cell) for cell in cells) + " |"
+
+    rule = "|" + "".join("---:|" if i in block.right else "---|" for i in range(len(block.header)))
+    return [row(block.header), rule, *(row(cells) for cells in block.rows)]
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in ``text``, so it cannot be closed
+    from inside."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def _ratings(block: Ratings, bullet: str) -> list[str]:

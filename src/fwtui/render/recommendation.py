@@ -127,7 +127,7 @@ def recommendation_sections(
     return Document(title, tuple(sections))
 
 
-def _good_and_bad(pros: list[Any], cons: list[Any]) -> Lines:
+def good_and_bad(pros: list[Any], cons: list[Any]) -> Lines:
     return Lines(
         tuple(f"Good, because {p.text}" for p in pros)
         + tuple(f"Bad, because {c.text}" for c in cons)
@@ -176,7 +176,7 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
             "Decision Outcome",
             (Paragraph(because), Lines(winner.reasons)),
             (
-                Section("Consequences", (_good_and_bad(pros, cons),)),
+                Section("Consequences", (good_and_bad(pros, cons),)),
                 Section("Confirmation", (Paragraph(confirmation),)),
             ),
         )
@@ -185,7 +185,7 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
             r.framework.name,
             (
                 Paragraph(given(r.framework.tagline)),
-                _good_and_bad(r.framework.pros, r.framework.cons),
+                good_and_bad(r.framework.pros, r.framework.cons),
             ),
         )
         for r in result.ranking

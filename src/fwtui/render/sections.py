@@ -125,7 +125,29 @@ class Ratings:
     items: tuple[Rating, ...]
 
 
-Block = Paragraph | Lines | Bullets | Terms | Fields | Links | Scores | Ratings
+@dataclass(frozen=True)
+class Table:
+    """Rows under a header: aligned columns in text, a table in Markdown.
+
+    ``right`` lists the columns aligned to the right (numbers). The builder keeps text
+    tables within the width it was given: columns are never wrapped.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    right: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Text shown exactly as it is, e.g. a file to save: fenced in Markdown (``language``
+    names it there), indented in text."""
+
+    text: str
+    language: str = ""
+
+
+Block = Paragraph | Lines | Bullets | Terms | Fields | Links | Scores | Ratings | Table | Verbatim
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ ADR's date comes from ``SOURCE_DATE_EPOCH`` when it is set, else today (UTC).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from fwtui.advisor.answers import answers_document
@@ -21,16 +23,28 @@ from fwtui.advisor.team import (
 )
 from fwtui.catalog.models import Question, QuestionType
 from fwtui.catalog.store import Catalog
-from fwtui.render import formats
+from fwtui.render import formats, markdown, text
 from fwtui.render.framework import given
-from fwtui.render.recommendation import answer_lines, sentence, today
-from fwtui.render.text import WIDTH
-from fwtui.safetext import cell_width, clean_line, dumps, fit, pad, url_inert, wrap
-from fwtui.safetext import markdown_inert as _md
+from fwtui.render.recommendation import answer_lines, good_and_bad, sentence, today
+from fwtui.render.sections import (
+    Block,
+    Bullets,
+    Code,
+    Document,
+    Lines,
+    Links,
+    Paragraph,
+    Section,
+    Table,
+    Terms,
+    Verbatim,
+)
+from fwtui.safetext import clean_line, dumps, fit
 
-FORMATS = formats.TEAM
 NAME_COLUMN = 16
 PERSON_COLUMN = 7
+ADR_OPTIONS_DETAILED = 5
+"""The ADR details this many of the best options (and every one ruled out)."""
 METHOD = (
     "each person's scores are divided by their own best score (their fit, 100 % for their "
     "own top pick); the team score is the mean fit; a must-have of anyone eliminates for "
@@ -77,52 +91,53 @@ def change_text(catalog: Catalog, change: Change) -> str:
     )
 
 
-def agreement_lines(catalog: Catalog, agreement: Agreement, people: int) -> list[str]:
+def agreement_blocks(catalog: Catalog, agreement: Agreement, people: int) -> tuple[Block, ...]:
+    """What it would take to agree: one sentence, then the changes by person and question."""
     searched = f"{agreement.tried} answer sets tried"
     if not agreement.complete:
-        searched += ", the search stopped at its limit: a shorter way may exist"
+        searched += "; the search stopped at its limit, so a shorter way may exist"
     if agreement.framework is None:
-        return [
-            f"No common top pick within two changes per person ({searched}).",
-        ]
+        return (Paragraph(f"No common top pick within two changes per person ({searched})."),)
     name = agreement.framework.name
     if not agreement.changes:
         everyone = "Everyone" if people > 1 else "The only person"
-        return [f"{everyone} already has {name} as their own top pick."]
+        return (Paragraph(f"{everyone} already has {name} as their own top pick."),)
     count = len(agreement.changes)
-    lines = [
-        f"{count} change{'s' if count != 1 else ''} would give everyone {name} as their own "
-        f"top pick ({searched}):"
-    ]
-    lines += [f"- {change_text(catalog, change)}" for change in agreement.changes]
-    return lines
+    return (
+        Paragraph(
+            f"{count} change{'s' if count != 1 else ''} would give everyone {name} as their "
+            f"own top pick ({searched}):"
+        ),
+        Bullets(tuple(change_text(catalog, change) for change in agreement.changes)),
+    )
 
 
-def disagreement_lines(catalog: Catalog, disagreement: Disagreement) -> list[str]:
-    """The groups (``label: names``) then one line per answer that moves the pick."""
+def disagreement_section(catalog: Catalog, disagreement: Disagreement) -> Section:
+    """Who answered what (``label: names``), then each answer that moves the pick."""
     question = disagreement.question
-    lines = [
-        f"{answer_label(question, group.answer)}: {', '.join(group.people)}"
-        for group in disagreement.groups
-    ]
-    for mover in disagreement.movers:
-        lines.append(
-            f"moves the pick: with {mover.who} answering "
-            f"{answer_label(question, mover.new)}, it would be "
-            f"{framework_name(catalog, mover.pick)}"
+    groups = Terms(
+        tuple(
+            (answer_label(question, group.answer), ", ".join(group.people))
+            for group in disagreement.groups
         )
-    return lines
+    )
+    movers = tuple(
+        f"Moves the pick: with {mover.who} answering {answer_label(question, mover.new)}, "
+        f"it would be {framework_name(catalog, mover.pick)}"
+        for mover in disagreement.movers
+    )
+    return Section(question.prompt, (groups, Bullets(movers)) if movers else (groups,))
 
 
-def veto_lines(result: TeamResult) -> list[str]:
-    """One line per distinct set of reasons, naming every framework it eliminates."""
+def veto_rows(result: TeamResult) -> tuple[tuple[str, str], ...]:
+    """One row per distinct set of reasons, naming every framework it eliminates."""
     grouped: dict[tuple[tuple[str, str], ...], list[str]] = {}
     for veto in result.vetoes:
         grouped.setdefault(veto.by, []).append(veto.framework.name)
-    return [
-        f"{', '.join(names)}: " + "; ".join(f"{who}'s must-have ({why})" for who, why in by)
+    return tuple(
+        (", ".join(names), "; ".join(f"{who}'s must-have ({why})" for who, why in by))
         for by, names in grouped.items()
-    ]
+    )
 
 
 def top_three(member: Member) -> str:
@@ -138,7 +153,7 @@ def acceptable_line(catalog: Catalog, result: TeamResult) -> str:
     return f"Acceptable to everyone ({within}): {', '.join(names) if names else 'none'}"
 
 
-def headline(catalog: Catalog, result: TeamResult) -> list[str]:
+def headline(catalog: Catalog, result: TeamResult) -> tuple[str, ...]:
     pick = result.pick
     people = ", ".join(person_label(m) for m in result.members)
     count = len(result.members)
@@ -152,7 +167,7 @@ def headline(catalog: Catalog, result: TeamResult) -> list[str]:
         )
     lines.append(f"Consensus: {result.consensus:.1f} % ({CONSENSUS_DEFINITION})")
     lines.append(acceptable_line(catalog, result))
-    return lines
+    return tuple(lines)
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -263,136 +278,85 @@ def render_json(catalog: Catalog, result: TeamResult) -> str:
     return dumps(to_json(catalog, result)) + "\n"
 
 
-# ---------------------------------------------------------------------------- text
+# ------------------------------------------------------------------------ sections
 
 
-def _columns_fit(result: TeamResult, width: int) -> bool:
-    return NAME_COLUMN + 14 + PERSON_COLUMN * len(result.members) <= width
-
-
-def ranking_table(result: TeamResult, width: int = WIDTH) -> list[str]:
-    """The consensus ranking with each person's fit side by side (a column each when
-    they fit in ``width``; otherwise the lowest fit and whose it is)."""
+def ranking_table(result: TeamResult, width: int | None = None) -> Table:
+    """The consensus ranking with everyone's fit side by side: a column each, unless
+    ``width`` (text) is too narrow for them; then the lowest fit and whose it is."""
     members = result.members
-    side_by_side = _columns_fit(result, width)
+    side_by_side = width is None or NAME_COLUMN + 18 + PERSON_COLUMN * len(members) <= width
     if side_by_side:
-        header = f"  {'':4}{pad('Framework', NAME_COLUMN)} {'Team':>7}"
-        header += "".join(" " + _right(m.who, PERSON_COLUMN - 1) for m in members)
+        header = ("Rank", "Framework", "Team", *(fit(m.who, PERSON_COLUMN - 1) for m in members))
     else:
-        header = f"  {'':4}{pad('Framework', NAME_COLUMN)} {'Team':>7}  lowest fit"
-    lines = [header]
+        header = ("Rank", "Framework", "Team", "Lowest fit")
+    rows = []
     for index, item in enumerate(result.ranking, start=1):
-        row = f"  {index:>2}. {pad(item.framework.name, NAME_COLUMN)} {100 * item.score:6.1f}%"
+        cells = [str(index), fit(item.framework.name, NAME_COLUMN), percent(item.score)]
         if side_by_side:
-            row += "".join(f" {100 * s.fit:5.0f}%" for s in item.shares)
+            cells += [f"{100 * s.fit:.0f} %" for s in item.shares]
         else:
             low = min(item.shares, key=lambda s: (round(s.fit, 9), s.who.casefold()))
-            row += f"  {100 * low.fit:.0f}% ({low.who})"
-        lines.append(row)
-    return lines
+            cells.append(f"{100 * low.fit:.0f} % ({low.who})")
+        rows.append(tuple(cells))
+    right = (0, 2, *range(3, len(header))) if side_by_side else (0, 2)
+    return Table(header, tuple(rows), right)
 
 
-def _right(text: str, width: int) -> str:
-    fitted = fit(text, width)
-    return " " * max(0, width - cell_width(fitted)) + fitted
-
-
-def render_text(catalog: Catalog, result: TeamResult, width: int = WIDTH) -> str:
-    width = max(50, width)
-
-    def wrapped(text: str, indent: str = "  ") -> list[str]:
-        return wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
-
-    lines: list[str] = []
-    for line in headline(catalog, result):
-        lines += wrap(line, width, subsequent_indent="  ")
-    lines += ["", "Each person's top three (fit as `fwtui recommend` shows it)"]
-    for member in result.members:
-        lines += wrapped(f"{person_label(member)}: {top_three(member)}")
-    lines += ["", "Consensus ranking (fit: a person's score as a share of their own best)"]
+def team_sections(catalog: Catalog, result: TeamResult, width: int | None = None) -> Document:
+    """The team's result as sections, ids ``summary``, ``people``, ``ranking``,
+    ``eliminated``, ``disagreements``, ``agreement`` and ``warnings``. ``width`` is the
+    text's (None: Markdown, where every person gets a column)."""
+    count = len(result.members)
+    ranking: tuple[Block, ...] = (Paragraph(sentence(METHOD) + "."),)
     if result.ranking:
-        lines += ranking_table(result, width)
-        lines += wrapped(
-            f"Each person adds their fit divided by {len(result.members)}; the shares add up "
-            "to the team score."
+        ranking += (
+            ranking_table(result, width),
+            Paragraph(
+                f"Each person adds their fit divided by {count}; the shares add up to the "
+                "team score."
+            ),
         )
     else:
-        lines.append("  Every framework was eliminated by someone's must-have below.")
-    if result.vetoes:
-        lines += ["", "Eliminated for everyone"]
-        for line in veto_lines(result):
-            lines += wrapped(line)
-    lines += ["", "Disagreements"]
-    if not result.disagreements:
-        lines.append("  None: everyone gave the same answers.")
-    for disagreement in result.disagreements:
-        lines += wrapped(disagreement.question.prompt)
-        for line in disagreement_lines(catalog, disagreement):
-            lines += wrapped(line, "    ")
-    lines += ["", "What it would take to agree"]
-    for line in agreement_lines(catalog, result.agreement, len(result.members)):
-        lines += wrapped(line)
-    if result.warnings:
-        lines += ["", "Warnings"]
-        for warning in result.warnings:
-            lines += wrapped(warning)
-    lines += ["", f"Data {catalog.meta.data_version}. Ties are ordered by framework id."]
-    return "\n".join(clean_line(line) for line in lines) + "\n"
-
-
-# ------------------------------------------------------------------------ Markdown
-
-
-def _table_markdown(catalog: Catalog, result: TeamResult) -> list[str]:
-    names = [_md(m.who) for m in result.members]
-    lines = [
-        "| # | Framework | Team | " + " | ".join(names) + " |",
-        "|---|---|---|" + "---|" * len(names),
+        ranking += (Paragraph("Every framework was eliminated by someone's must-have."),)
+    people = Terms(tuple((person_label(m), top_three(m)) for m in result.members))
+    sections = [
+        Section("Summary", (Lines(headline(catalog, result)),), id="summary"),
+        Section(
+            "Each person's top three (fit as fwtui recommend shows it)", (people,), id="people"
+        ),
+        Section("Consensus ranking", ranking, id="ranking"),
     ]
-    for index, item in enumerate(result.ranking, start=1):
-        fits = " | ".join(f"{100 * s.fit:.0f} %" for s in item.shares)
-        lines.append(f"| {index} | {_md(item.framework.name)} | {percent(item.score)} | {fits} |")
-    return lines
+    if result.vetoes:
+        rows = veto_rows(result)
+        sections.append(Section("Eliminated for everyone", (Terms(rows),), id="eliminated"))
+    disagreements = tuple(disagreement_section(catalog, d) for d in result.disagreements)
+    none = () if disagreements else (Paragraph("None: everyone gave the same answers."),)
+    sections.append(Section("Disagreements", none, disagreements, id="disagreements"))
+    agreement = agreement_blocks(catalog, result.agreement, count)
+    sections.append(Section("What it would take to agree", agreement, id="agreement"))
+    if result.warnings:
+        warnings = Bullets(result.warnings)
+        sections.append(Section("Warnings", (warnings,), id="warnings"))
+    pick = result.pick
+    title = f"Team decision: {pick.framework.name if pick else 'none'}"
+    return Document(title, tuple(sections))
+
+
+def render_text(catalog: Catalog, result: TeamResult, width: int = text.WIDTH) -> str:
+    width = max(text.MIN_WIDTH, width)
+    document = team_sections(catalog, result, width)
+    lines = text.sections_lines(document.sections, width)
+    lines += ["", f"Data {catalog.meta.data_version}. Ties are ordered by framework id."]
+    return "\n".join(lines) + "\n"
 
 
 def render_markdown(catalog: Catalog, result: TeamResult) -> str:
-    pick = result.pick
-    title = f"Team decision: {_md(pick.framework.name)}" if pick else "Team decision: none"
-    lines = [f"# {title}", ""]
-    lines += [f"- {_md(line)}" for line in headline(catalog, result)]
-    lines += ["", "## Each person's top three", ""]
-    lines += [f"- **{_md(person_label(m))}**: {_md(top_three(m))}" for m in result.members]
-    lines += ["", "## Consensus ranking", "", _md(sentence(METHOD)) + ".", ""]
-    if result.ranking:
-        lines += _table_markdown(catalog, result)
-    else:
-        lines.append("Every framework was eliminated by someone's must-have.")
-    if result.vetoes:
-        lines += ["", "## Eliminated for everyone", ""]
-        lines += [f"- {_md(line)}" for line in veto_lines(result)]
-    lines += ["", "## Disagreements", ""]
-    if not result.disagreements:
-        lines.append("None: everyone gave the same answers.")
-    for disagreement in result.disagreements:
-        lines += [f"### {_md(disagreement.question.prompt)}", ""]
-        lines += [f"- {_md(line)}" for line in disagreement_lines(catalog, disagreement)]
-        lines.append("")
-    lines += ["", "## What it would take to agree", ""]
-    for index, line in enumerate(agreement_lines(catalog, result.agreement, len(result.members))):
-        if line.startswith("- "):
-            lines += [""] * (index == 1) + [f"- {_md(line[2:])}"]
-        else:
-            lines.append(_md(line))
-    if result.warnings:
-        lines += ["", "## Warnings", ""]
-        lines += [f"- {_md(w)}" for w in result.warnings]
-    lines += ["", f"Data version {_md(catalog.meta.data_version)}, generated by fwtui team."]
-    return _tidy("\n".join(lines)) + "\n"
-
-
-def _tidy(text: str) -> str:
-    """No runs of blank lines (Markdown linters flag them)."""
-    return re.sub(r"\n{3,}", "\n\n", text)
+    document = team_sections(catalog, result)
+    colophon = Section(
+        "", (Paragraph(f"Data version {catalog.meta.data_version}, generated by fwtui team."),)
+    )
+    return markdown.render_document(Document(document.title, (*document.sections, colophon)))
 
 
 # ----------------------------------------------------------------------------- ADR
@@ -414,147 +378,175 @@ def _role_kind(member: Member) -> str:
     return "decision-makers"
 
 
-def _fence(text: str) -> str:
-    """A code fence longer than any run of backticks in ``text``."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
-def _front_matter(result: TeamResult) -> list[str]:
+def front_matter(result: TeamResult, date: dt.date) -> tuple[tuple[str, str], ...]:
+    """MADR 4.0's front matter: everyone is a decision-maker unless their role says
+    ``consulted`` or ``informed``."""
     groups: dict[str, list[str]] = {"decision-makers": [], CONSULTED: [], INFORMED: []}
     for member in result.members:
         kind = _role_kind(member)
         groups[kind].append(person_label(member) if kind == "decision-makers" else member.who)
-    lines = ["---", "status: proposed", f"date: {today().isoformat()}"]
-    for key, names in groups.items():
-        if names:
-            lines.append(f"{key}: {_yaml_scalar(clean_line(', '.join(names)))}")
-    lines.append("---")
-    return lines
+    meta = [("status", "proposed"), ("date", date.isoformat())]
+    meta += [
+        (key, _yaml_scalar(clean_line(", ".join(names)))) for key, names in groups.items() if names
+    ]
+    return tuple(meta)
 
 
-def render_adr(catalog: Catalog, result: TeamResult) -> str:
-    """MADR 4.0 sections filled from the team's result, with everyone's answers appended."""
+def _outcome(result: TeamResult) -> Section:
+    pick = result.pick
+    if pick is None:
+        text_ = (
+            "No option meets everyone's must-haves; someone must relax one (see More Information)."
+        )
+        return Section("Decision Outcome", (Paragraph(text_),))
+    because = (
+        f'Chosen option: "{pick.framework.name}", because it has the highest team score '
+        f"({percent(pick.score)}, the mean of each person's fit):"
+    )
+    fits = []
+    for share, member in zip(pick.shares, result.members, strict=True):
+        own = member.result.winner
+        fits.append(
+            f"{member.who}: {100 * share.fit:.0f} % of their own best "
+            f"(their own top pick: {own.framework.name if own else 'none'})"
+        )
+    confirmation = (
+        "Replay everyone's answers (the appendix) with ",
+        Code("fwtui team FILE..."),
+        " when the catalog or the project changes, and review this record if the pick changes.",
+    )
+    framework = pick.framework
+    return Section(
+        "Decision Outcome",
+        (Paragraph(because), Lines(tuple(fits))),
+        (
+            Section("Consequences", (good_and_bad(framework.pros, framework.cons),)),
+            Section("Confirmation", (Paragraph(confirmation),)),
+        ),
+    )
+
+
+def _appendix(catalog: Catalog, result: TeamResult) -> Section:
+    people = tuple(
+        Section(
+            person_label(member),
+            (
+                Verbatim(
+                    answers_document(
+                        catalog, member.result.answers, None, member.who, member.person.role
+                    ).rstrip("\n"),
+                    "yaml",
+                ),
+                Lines(answer_lines(catalog, member.result)),
+            ),
+        )
+        for member in result.members
+    )
+    intro = (
+        "Each block is an answers file: save it and replay it with ",
+        Code("fwtui recommend --answers FILE"),
+        ", or all of them with ",
+        Code("fwtui team"),
+        ".",
+    )
+    return Section("Appendix: everyone's answers", (Paragraph(intro),), people)
+
+
+def decision_record_sections(catalog: Catalog, result: TeamResult, date: dt.date) -> Document:
+    """The team's result under MADR 4.0's headings, with everyone's answers appended."""
     pick = result.pick
     chosen = pick.framework.name if pick else "no framework yet"
-    count = len(result.members)
-    lines = [*_front_matter(result), ""]
-    lines += [
-        f"# Use {_md(chosen)} as the web framework",
-        "",
-        "## Context and Problem Statement",
-        "",
-        f"We need a Python web framework for a new project. {count} of us described the "
-        "project and the team in fwtui's wizard, each on their own, and fwtui combined the "
-        f"answers into one ranking (data version {_md(catalog.meta.data_version)}).",
-        "",
-        "## Decision Drivers",
-        "",
-    ]
-    lines += [f"* {_md(line)}" for line in headline(catalog, result)[1:]]
+    context = Paragraph(
+        f"We need a Python web framework for a new project. {len(result.members)} of us "
+        "described the project and the team in fwtui's wizard, each on their own, and fwtui "
+        f"combined the answers into one ranking (data version {catalog.meta.data_version})."
+    )
+    drivers = list(headline(catalog, result)[1:])
     for member in result.members:
         musts = [r.reason for r in member.result.requirements]
         if musts:
-            lines.append(f"* Must-haves of {_md(member.who)}: {_md('; '.join(musts))}")
+            drivers.append(f"Must-haves of {member.who}: {'; '.join(musts)}")
     for disagreement in result.disagreements:
         groups = "; ".join(
             f"{answer_label(disagreement.question, g.answer)}: {', '.join(g.people)}"
             for g in disagreement.groups
         )
-        lines.append(f"* We differ on '{_md(disagreement.question.prompt)}' ({_md(groups)})")
-    lines += ["", "## Considered Options", ""]
-    lines += [f"* {_md(item.framework.name)}" for item in result.ranking]
-    lines += [f"* {_md(v.framework.name)} (ruled out)" for v in result.vetoes]
-    lines += ["", "## Decision Outcome", ""]
-    if pick is None:
-        lines.append(
-            "No option meets everyone's must-haves; someone must relax one (see More Information)."
+        drivers.append(f"We differ on '{disagreement.question.prompt}' ({groups})")
+    options = tuple(item.framework.name for item in result.ranking) + tuple(
+        f"{v.framework.name} (ruled out)" for v in result.vetoes
+    )
+    details = tuple(
+        Section(
+            item.framework.name,
+            (
+                Paragraph(given(item.framework.tagline)),
+                Lines(
+                    (
+                        f"Neutral, because its team score is {percent(item.score)} "
+                        f"(lowest fit {100 * min(s.fit for s in item.shares):.0f} %)",
+                    )
+                ),
+                good_and_bad(item.framework.pros, item.framework.cons),
+            ),
         )
-    else:
-        lines.append(
-            f'Chosen option: "{_md(chosen)}", because it has the highest team score '
-            f"({percent(pick.score)}, the mean of each person's fit):"
+        for item in result.ranking[:ADR_OPTIONS_DETAILED]
+    ) + tuple(
+        Section(
+            veto.framework.name,
+            (
+                Lines(
+                    tuple(
+                        f"Bad, because {who}'s must-have rules it out: {why}"
+                        for who, why in veto.by
+                    )
+                ),
+            ),
         )
-        lines.append("")
-        for share, member in zip(pick.shares, result.members, strict=True):
-            own = member.result.winner
-            own_name = own.framework.name if own else "none"
-            lines.append(
-                f"* {_md(member.who)}: {100 * share.fit:.0f} % of their own best "
-                f"(their own top pick: {_md(own_name)})"
-            )
-        lines += ["", "### Consequences", ""]
-        lines += [f"* Good, because {_md(p.text)}" for p in pick.framework.pros]
-        lines += [f"* Bad, because {_md(c.text)}" for c in pick.framework.cons]
-        lines += ["", "### Confirmation", ""]
-        lines.append(
-            "Replay everyone's answers (the appendix) with `fwtui team FILE...` when the "
-            "catalog or the project changes, and review this record if the pick changes."
-        )
-    lines += ["", "## Pros and Cons of the Options", ""]
-    for item in result.ranking[:5]:
-        framework = item.framework
-        lines += [f"### {_md(framework.name)}", "", _md(given(framework.tagline)), ""]
-        lines.append(
-            f"* Neutral, because its team score is {percent(item.score)} "
-            f"(lowest fit {100 * min(s.fit for s in item.shares):.0f} %)"
-        )
-        lines += [f"* Good, because {_md(p.text)}" for p in framework.pros]
-        lines += [f"* Bad, because {_md(c.text)}" for c in framework.cons]
-        lines.append("")
-    for veto in result.vetoes:
-        lines += [f"### {_md(veto.framework.name)}", ""]
-        lines += [
-            f"* Bad, because {_md(who)}'s must-have rules it out: {_md(why)}"
-            for who, why in veto.by
-        ]
-        lines.append("")
-    lines += ["## More Information", ""]
-    lines.append(f"* Consensus {result.consensus:.1f} %: {_md(CONSENSUS_DEFINITION)}.")
-    lines.append(f"* Method: {_md(METHOD)}.")
+        for veto in result.vetoes
+    )
+    more = [f"Consensus {result.consensus:.1f} %: {CONSENSUS_DEFINITION}.", f"Method: {METHOD}."]
     for disagreement in result.disagreements:
         for mover in disagreement.movers:
-            lines.append(
-                f"* If {_md(mover.who)} answered '{_md(disagreement.question.prompt)}' with "
-                f"{_md(answer_label(disagreement.question, mover.new))}, the pick would be "
-                f"{_md(framework_name(catalog, mover.pick))}."
+            more.append(
+                f"If {mover.who} answered '{disagreement.question.prompt}' with "
+                f"{answer_label(disagreement.question, mover.new)}, the pick would be "
+                f"{framework_name(catalog, mover.pick)}."
             )
-    for line in agreement_lines(catalog, result.agreement, count):
-        if line.startswith("- "):
-            lines.append(f"  * {_md(line[2:])}")
-        else:
-            lines.append(f"* {_md(line)}")
-    lines += ["", "## Appendix: everyone's answers", ""]
-    lines.append(
-        "Each block is an answers file: save it and replay it with "
-        "`fwtui recommend --answers FILE`, or all of them with `fwtui team`."
-    )
-    for member in result.members:
-        document = answers_document(
-            catalog, member.result.answers, None, member.who, member.person.role
-        )
-        fence = _fence(document)
-        lines += [
-            "",
-            f"### {_md(person_label(member))}",
-            "",
-            f"{fence}yaml",
-            document.rstrip("\n"),
-            fence,
-        ]
-        lines += ["", *(f"* {_md(line)}" for line in answer_lines(catalog, member.result))]
+    information: list[Block] = [Lines(tuple(more))]
+    information += agreement_blocks(catalog, result.agreement, len(result.members))
     sources = sorted({str(url) for item in result.ranking[:2] for url in item.framework.sources})
     if sources:
-        lines += ["", "Sources:", ""]
-        lines += [f"* <{url_inert(url)}>" for url in sources]
-    return _tidy("\n".join(lines)) + "\n"
+        information += [Paragraph("Sources:"), Links(tuple(sources))]
+    return Document(
+        f"Use {chosen} as the web framework",
+        (
+            Section("Context and Problem Statement", (context,)),
+            Section("Decision Drivers", (Lines(tuple(drivers)),)),
+            Section("Considered Options", (Lines(options),)),
+            _outcome(result),
+            Section("Pros and Cons of the Options", subsections=details),
+            Section("More Information", tuple(information)),
+            _appendix(catalog, result),
+        ),
+        meta=front_matter(result, date),
+    )
+
+
+def render_adr(catalog: Catalog, result: TeamResult) -> str:
+    """MADR 4.0 sections filled from the team's result, with everyone's answers appended."""
+    return markdown.render_document(decision_record_sections(catalog, result, today()), bullet="*")
+
+
+Renderer = Callable[[Catalog, TeamResult], str]
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+    "adr": render_adr,
+}
+"""Every format of ``fwtui team``, by name (the names are render/formats.py's TEAM)."""
+FORMATS = formats.TEAM
 
 
 def render(catalog: Catalog, result: TeamResult, fmt: str) -> str:
-    renderers = {
-        "text": render_text,
-        "markdown": render_markdown,
-        "json": render_json,
-        "adr": render_adr,
-    }
-    return renderers[fmt](catalog, result)
+    return RENDERERS[fmt](catalog, result)

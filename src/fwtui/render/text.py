@@ -17,7 +17,9 @@ from fwtui.render.sections import (
     Ratings,
     Score,
     Section,
+    Table,
     Terms,
+    Verbatim,
     plain,
 )
 from fwtui.safetext import cell_width, pad, wrap
@@ -60,6 +62,20 @@ def _score_lines(item: Score, width: int) -> list[str]:
     return lines
 
 
+def table_lines(block: Table) -> list[str]:
+    """The table's rows as aligned columns, two spaces apart, indented."""
+    rows = (block.header, *block.rows)
+    widths = [max(cell_width(row[i]) for row in rows) for i in range(len(block.header))]
+
+    def cell(index: int, text: str) -> str:
+        fill = " " * (widths[index] - cell_width(text))
+        return fill + text if index in block.right else text + fill
+
+    return [
+        (INDENT + "  ".join(cell(i, text) for i, text in enumerate(row))).rstrip() for row in rows
+    ]
+
+
 def block_lines(block: Block, width: int = WIDTH) -> list[str]:
     """One block as lines of at most ``width`` columns (notes of fwtui's own are not cut)."""
     lines: list[str] = []
@@ -96,6 +112,10 @@ def block_lines(block: Block, width: int = WIDTH) -> list[str]:
             lines += note  # an unknown fact may have no note
             lines += [f"{detail}source: {url}" for url in rating.sources]
         return lines
+    if isinstance(block, Table):
+        return table_lines(block)
+    if isinstance(block, Verbatim):
+        return [(INDENT + line).rstrip() for line in block.text.splitlines()]
     if not block.items and block.empty:
         return [INDENT + block.empty]
     lines = [line for item in block.items for line in _score_lines(item, width)]

@@ -14,10 +14,11 @@ from textual.widgets import Input, Static
 
 from fwtui.advisor.team import TeamResult, decide_files
 from fwtui.errors import UsageError
-from fwtui.render.team import render_text
+from fwtui.render.team import team_sections
 from fwtui.screens.common import FwScreen, literal
 from fwtui.screens.team_export import TeamExportScreen
 from fwtui.widgets.lists import FwScroll
+from fwtui.widgets.sections import document_text
 
 HINT = (
     "Press o and type the answers files of the people deciding, or their folder, then Enter. "
@@ -111,9 +112,8 @@ class TeamScreen(FwScreen):
         notice = f"{count} warning{'s' if count != 1 else ''}: see the end" if count else ""
         self.query_one("#team-error", Static).update(literal(notice))
         width = max(50, self.query_one("#team-result", VerticalScroll).size.width - 4)
-        text = Text()
-        text.append(literal(render_text(self.catalog, result, width)))
-        text.append("\nKeys: e export Markdown/JSON/ADR · o other files", style="dim")
+        text = document_text(team_sections(self.catalog, result, width))
+        text.append("\n\nKeys: e export Markdown/JSON/ADR · o other files", style="dim")
         self.query_one("#team-result-text", Static).update(text)
         view = self.query_one("#team-result", VerticalScroll)
         view.scroll_home(animate=False)

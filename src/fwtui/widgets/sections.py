@@ -22,9 +22,12 @@ from fwtui.render.sections import (
     Ratings,
     Scores,
     Section,
+    Table,
     Terms,
+    Verbatim,
     plain,
 )
+from fwtui.render.text import table_lines
 from fwtui.safetext import clean, clean_line, clean_name
 
 INDENT = "  "
@@ -73,6 +76,10 @@ def block_lines(block: Block) -> list[Text]:
         return [Text(INDENT + clean_line(url)) for url in block.urls]
     if isinstance(block, Ratings):
         return [line for rating in block.items for line in rating_lines(rating)]
+    if isinstance(block, Table):
+        return [literal(line) for line in table_lines(block)]
+    if isinstance(block, Verbatim):
+        return [literal(INDENT + line) for line in block.text.splitlines()]
     return _scores(block)
 
 
