@@ -113,11 +113,11 @@ def agreement_blocks(catalog: Catalog, agreement: Agreement, people: int) -> tup
 
 
 def disagreement_section(catalog: Catalog, disagreement: Disagreement) -> Section:
-    """Who answered what (``label: names``), then each answer that moves the pick."""
+    """Who answered what (``- label: names``), then each answer that moves the pick."""
     question = disagreement.question
-    groups = Terms(
+    groups = Bullets(
         tuple(
-            (answer_label(question, group.answer), ", ".join(group.people))
+            f"{answer_label(question, group.answer)}: {', '.join(group.people)}"
             for group in disagreement.groups
         )
     )
@@ -126,7 +126,7 @@ def disagreement_section(catalog: Catalog, disagreement: Disagreement) -> Sectio
         f"it would be {framework_name(catalog, mover.pick)}"
         for mover in disagreement.movers
     )
-    return Section(question.prompt, (groups, Bullets(movers)) if movers else (groups,))
+    return Section(question.prompt, (groups, Lines(movers)) if movers else (groups,))
 
 
 def veto_rows(result: TeamResult) -> tuple[tuple[str, str], ...]:
