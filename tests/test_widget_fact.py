@@ -55,7 +55,8 @@ async def test_it_shows_a_group_a_criterion_and_a_fact() -> None:
         level = catalog.level_of(django, criterion_id)
         assert lines[1] == f"Django: {level.display}"
         assert lines[2] == fact.note
-        assert lines[3] == f"Source: {fact.sources[0]}"
+        assert lines[3] == f"Rubric: {catalog.earns(criterion_id, fact.level)}"
+        assert lines[4] == f"Source: {fact.sources[0]}"
         assert lines[-1] == f"Reviewed {fact.last_reviewed.isoformat()}"
         detail.detail = None
         assert shown(app) == ""

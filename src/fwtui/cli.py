@@ -296,8 +296,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     catalog = load_catalog(extra_dirs([*args.data, *args.dirs]))
     for replacement in catalog.replacements:
         print(clean(str(replacement)), file=out)
-    for expired in expired_facts(catalog, dt.date.today()):
-        print(clean(f"warning: {expired}"), file=out)
+    print_warnings(str(expired) for expired in expired_facts(catalog, dt.date.today()))
     print(f"OK: {catalog.summary()}", file=out)
     if args.stale is None:
         return EXIT_OK

@@ -93,6 +93,15 @@ class Catalog:
                 return level
         return UNKNOWN_LEVEL
 
+    def earns(self, criterion_id: str, level_id: str) -> str:
+        """What earns ``level_id`` on this criterion: its rubric entry, else the scale's
+        description of the level ('' for ``unknown``)."""
+        rubric = self.criteria[criterion_id].rubric.get(level_id)
+        if rubric is not None:
+            return rubric
+        level = self.level(criterion_id, level_id)
+        return "" if level is UNKNOWN_LEVEL else level.description
+
     def level_of(self, framework: Framework, criterion_id: str) -> Level:
         """The level of ``framework``'s fact on a criterion, ``unknown`` included."""
         return self.level(criterion_id, framework.facts[criterion_id].level)

@@ -3,22 +3,27 @@ one-line list of ``fwtui list``.
 
 ``fwtui show`` prints the profile as text or Markdown; the TUI's overview shows it in a
 ``FrameworkProfile`` widget. Section ids: ``about``, ``summary``, ``philosophy``,
-``toolkit``, ``features``, ``ecosystem``, ``use_cases``, ``when``, ``examples``,
-``links``, ``pros``, ``cons`` and ``facts`` (one subsection per group of criteria).
+``support`` (when the project publishes a release policy), ``toolkit``, ``features``,
+``ecosystem``, ``use_cases``, ``when``, ``examples``, ``links``, ``pros``, ``cons`` and
+``facts`` (one subsection per group of criteria; each fact with what earns its level).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from fwtui.catalog.models import Framework
+from fwtui.catalog.models import Framework, SupportCycle
 from fwtui.catalog.store import Catalog
 from fwtui.render import formats, markdown, text
+from fwtui.render.matrix import fact_cell
 from fwtui.render.report import framework_json
 from fwtui.render.sections import (
+    Block,
     Bullets,
     Document,
     Fields,
+    Lines,
+    Links,
     Paragraph,
     Rating,
     Ratings,
@@ -70,18 +75,61 @@ def _list(title: str, section_id: str, items: list[str]) -> list[Section]:
     return [Section(title, (Bullets(tuple(items or [NOT_GIVEN])),), id=section_id)]
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # not strftime("%B"): that follows the locale
+
+
+def support_end(value: str) -> str:
+    """``2027-04`` as "April 2027"; a full date stays ISO."""
+    if len(value) == len("2027-04"):
+        year, month = value.split("-")
+        return f"{_MONTHS[int(month) - 1]} {year}"
+    return value
+
+
+def cycle_line(cycle: SupportCycle) -> str:
+    """One release series and its support window, e.g.
+    "5.2 LTS (2025-04-02): bug fixes until December 2025, security fixes until April 2028"."""
+    name = cycle.release_cycle + (" LTS" if cycle.lts else "")
+    windows = []
+    if cycle.eoas is not None:
+        windows.append(f"bug fixes until {support_end(cycle.eoas)}")
+    if cycle.eol is not None:
+        windows.append(f"security fixes until {support_end(cycle.eol)}")
+    said = ", ".join(windows) or "supported; no end announced"
+    latest = f"; latest {cycle.latest}" if cycle.latest else ""
+    return f"{name} (released {cycle.release_date.isoformat()}): {said}{latest}"
+
+
+def support_section(framework: Framework) -> list[Section]:
+    """The project's release policy and supported series, or no section if it has none."""
+    support = framework.support
+    if support is None:
+        return []
+    blocks: list[Block] = [Paragraph(support.policy)]
+    if support.cycles:
+        blocks.append(Lines(tuple(cycle_line(cycle) for cycle in support.cycles)))
+    blocks.append(Links(tuple(str(url) for url in support.sources)))
+    return [Section("Releases and support", tuple(blocks), id="support")]
+
+
 def facts_section(catalog: Catalog, framework: Framework) -> Section:
     """Every fact with its level, note and sources, grouped as the criteria are."""
     groups: dict[str, list[Rating]] = {}
     for criterion in catalog.criteria_by_group():
-        fact = framework.facts[criterion.id]
-        rating = Rating(
-            subject=criterion.label,
-            level=catalog.level(criterion.id, fact.level).display,
-            note=fact.note or "",
-            sources=tuple(str(url) for url in fact.sources),
-            reviewed=fact.last_reviewed.isoformat() if fact.last_reviewed else "",
-        )
+        rating = fact_cell(catalog, criterion.id, framework).rating(criterion.label)
         groups.setdefault(criterion.group, []).append(rating)
     subsections = tuple(
         Section(catalog.groups[group_id].label, (Ratings(tuple(ratings)),), id=group_id)
@@ -118,6 +166,7 @@ def framework_sections(catalog: Catalog, framework: Framework) -> Document:
         Section("", (about,), id="about"),
         Section("Summary", (Paragraph(given(framework.summary)),), id="summary"),
         Section("Philosophy", (Paragraph(given(framework.philosophy)),), id="philosophy"),
+        *support_section(framework),
     ]
     if framework.toolkit:
         sections += _list("Built on", "toolkit", [f"{c.name}: {c.role}" for c in framework.toolkit])

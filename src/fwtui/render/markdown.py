@@ -84,6 +84,10 @@ def _ratings(block: Ratings, bullet: str) -> list[str]:
     for rating in block.items:
         note = f": {inline(rating.note)}" if rating.note else ""
         lines.append(f"{bullet} **{inline(rating.subject)}**: {inline(rating.level)}{note}")
+        if rating.rubric:
+            lines.append(f"  {bullet} *Rubric:* {inline(rating.rubric)}")
+        if rating.until:
+            lines.append(f"  {bullet} *{inline(rating.until).capitalize()}*")
         lines += [f"  {bullet} <{url_inert(url)}>" for url in rating.sources]
     return lines
 

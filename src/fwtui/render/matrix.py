@@ -12,7 +12,14 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fwtui.catalog.models import CAPABILITY_SCALE, UNKNOWN_LEVEL, Criterion, Framework, Group
+from fwtui.catalog.models import (
+    CAPABILITY_SCALE,
+    UNKNOWN_LEVEL,
+    Criterion,
+    Fact,
+    Framework,
+    Group,
+)
 from fwtui.catalog.store import Catalog
 from fwtui.errors import UsageError, valid_list
 from fwtui.render import formats
@@ -31,6 +38,10 @@ class Cell:
     note: str
     sources: tuple[str, ...] = ()
     reviewed: str = ""
+    rubric: str = ""
+    """What earns this level on the criterion (its rubric, else the scale's description)."""
+    until: str = ""
+    """For a time-limited level, the day it stops holding."""
 
     @property
     def display(self) -> str:
@@ -39,7 +50,9 @@ class Cell:
 
     def rating(self, subject: str) -> Rating:
         """The fact as the section model's Rating of ``subject`` (a framework's name)."""
-        return Rating(subject, self.display, self.note, self.sources, self.reviewed)
+        return Rating(
+            subject, self.display, self.note, self.sources, self.reviewed, self.rubric, self.until
+        )
 
 
 @dataclass(frozen=True)
@@ -66,13 +79,30 @@ LABEL_COLUMN = 14
 CELL_COLUMN = 13
 
 
+def valid_until_text(fact: Fact) -> str:
+    """'valid until DAY, then re-rated' for a time-limited level, '' for others."""
+    if fact.valid_until is None:
+        return ""
+    return f"valid until {fact.valid_until.isoformat()}, then re-rated"
+
+
 def fact_cell(catalog: Catalog, criterion_id: str, framework: Framework) -> Cell:
     """The cell of ``framework``'s fact on a criterion (``unknown`` included)."""
     fact = framework.facts[criterion_id]
     level = catalog.level(criterion_id, fact.level)
     sources = tuple(str(url) for url in fact.sources)
     reviewed = fact.last_reviewed.isoformat() if fact.last_reviewed else ""
-    return Cell(level.id, level.label, level.symbol, fact.note or "", sources, reviewed)
+    rubric = catalog.earns(criterion_id, fact.level)
+    return Cell(
+        level.id,
+        level.label,
+        level.symbol,
+        fact.note or "",
+        sources,
+        reviewed,
+        rubric,
+        valid_until_text(fact),
+    )
 
 
 def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool = False) -> Matrix:

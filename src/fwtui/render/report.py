@@ -64,6 +64,8 @@ def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
             "note": fact.note,
             "sources": [str(url) for url in fact.sources],
             "last_reviewed": _iso(fact.last_reviewed),
+            "rubric": catalog.earns(criterion_id, fact.level),
+            "valid_until": _iso(fact.valid_until),
         }
     return {
         "id": framework.id,
@@ -78,6 +80,11 @@ def framework_json(catalog: Catalog, framework: Framework) -> dict[str, Any]:
         "latest_version": framework.latest.version if framework.latest else None,
         "latest_release_date": _iso(framework.latest.date if framework.latest else None),
         "python": framework.python,
+        "support": (
+            framework.support.model_dump(mode="json", by_alias=True)
+            if framework.support is not None
+            else None
+        ),
         "links": {key: str(url) for key, url in framework.links or () if url is not None},
         "toolkit": [{"name": c.name, "role": c.role, "url": str(c.url)} for c in framework.toolkit],
         "key_features": list(framework.key_features),

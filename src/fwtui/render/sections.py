@@ -109,13 +109,19 @@ class Scores:
 
 @dataclass(frozen=True)
 class Rating:
-    """A framework's level on a criterion, with the note and sources that back it."""
+    """A framework's level on a criterion, with the note and sources that back it.
+
+    ``rubric`` says what earns that level on the criterion; ``until`` names the day a
+    time-limited level stops holding ("valid until 2026-12-06").
+    """
 
     subject: str
     level: str
     note: str
     sources: tuple[str, ...]
     reviewed: str = ""
+    rubric: str = ""
+    until: str = ""
 
 
 @dataclass(frozen=True)

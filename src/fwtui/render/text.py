@@ -110,6 +110,15 @@ def block_lines(block: Block, width: int = WIDTH) -> list[str]:
             lines.append(f"{INDENT}{rating.subject}: {rating.level}")
             note = wrap(rating.note, width, initial_indent=detail, subsequent_indent=detail)
             lines += note  # an unknown fact may have no note
+            if rating.rubric:
+                lines += wrap(
+                    f"rubric: {rating.rubric}",
+                    width,
+                    initial_indent=detail,
+                    subsequent_indent=detail + INDENT,
+                )
+            if rating.until:
+                lines.append(f"{detail}{rating.until}")
             lines += [f"{detail}source: {url}" for url in rating.sources]
         return lines
     if isinstance(block, Table):

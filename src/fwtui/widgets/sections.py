@@ -48,6 +48,10 @@ def rating_lines(rating: Rating, subject: str = "") -> list[Text]:
     """A rated fact: ``subject: level`` in bold, the note, then its sources and review date."""
     head = f"{subject or rating.subject}: {rating.level}"
     lines = [Text(clean_line(head), "bold"), literal(rating.note)]
+    if rating.rubric:
+        lines.append(Text.assemble(Text("Rubric: ", "bold dim"), literal(rating.rubric, "dim")))
+    if rating.until:
+        lines.append(Text(clean_line(rating.until.capitalize()), "italic"))
     lines += [Text(clean_line(f"Source: {url}"), "dim") for url in rating.sources]
     if rating.reviewed:
         lines.append(Text(f"Reviewed {clean_line(rating.reviewed)}", "dim"))
