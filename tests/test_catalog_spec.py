@@ -121,6 +121,7 @@ def test_every_framework_has_every_section(framework_id: str) -> None:
     written = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert [key for key in BUNDLED_REQUIRED if not written.get(key)] == []
     assert set(written["facts"]) == set(CATALOG.criteria)
+    assert "dependencies" in written["latest"], "record them: fwtui check-releases lists them"
     for criterion_id, fact in written["facts"].items():
         assert {"note", "sources", "last_reviewed"} <= set(fact), criterion_id
     framework = CATALOG.frameworks[framework_id]
