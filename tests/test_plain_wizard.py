@@ -85,3 +85,12 @@ def test_input_that_ends_early_is_one_line_and_writes_nothing(tmp_path: Path) ->
     assert line.endswith("); nothing was written")
     assert not out.exists()
     assert "Traceback" not in result.stderr
+
+
+def test_result_options_without_plain_are_a_usage_error() -> None:
+    result = cli("wizard", "--format", "json")
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "fwtui: error: --format, --output, --save-answers, --who and --role need --plain\n"
+    )

@@ -124,41 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     _result_options(recommend)
     _team_parser(command)
 
-    wizard = command("wizard", "the wizard: its questions, then the recommendation")
-    wizard.add_argument(
-        "--plain",
-        action="store_true",
-        help="ask line by line on standard input and output (screen readers, scripts)",
-    )
-    _result_options(wizard)
-
-    new = command("new", "write a commented starting file for your own data")
-    new.add_argument("kind", choices=("framework",), help="what to start: framework")
-    new.add_argument("id", metavar="ID", help="its id: lower case, e.g. my_framework")
-    new.add_argument(
-        "--output",
-        metavar="DIR",
-        help="data directory to write frameworks/ID.yaml in (default: the user data "
-        "directory, which fwtui always reads)",
-    )
-
-    releases = command(
-        "check-releases",
-        "for maintainers: compare the catalog with each framework's latest release on PyPI",
-    )
-    releases.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
-    releases.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="where PyPI's JSON API is (default: $FWTUI_PYPI_URL, else https://pypi.org)",
-    )
-    releases.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=_seconds,
-        default=10.0,
-        help="give up on a request after this long (%(default)s)",
-    )
+    _wizard_parser(command)
+    _new_parser(command)
+    _check_releases_parser(command)
 
     serve = command("serve", "serve the TUI to a web browser (needs textual-serve)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
@@ -186,6 +154,51 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: exports are disabled)",
     )
     return parser
+
+
+def _wizard_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """``fwtui wizard [--plain]``: the TUI's wizard, or its questions line by line."""
+    wizard = command("wizard", "the wizard: its questions, then the recommendation")
+    wizard.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask line by line on standard input and output (screen readers, scripts)",
+    )
+    _result_options(wizard)
+
+
+def _new_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """``fwtui new framework ID``: a commented starting file for the user's own data."""
+    new = command("new", "write a commented starting file for your own data")
+    new.add_argument("kind", choices=("framework",), help="what to start: framework")
+    new.add_argument("id", metavar="ID", help="its id: lower case, e.g. my_framework")
+    new.add_argument(
+        "--output",
+        metavar="DIR",
+        help="data directory to write frameworks/ID.yaml in (default: the user data "
+        "directory, which fwtui always reads)",
+    )
+
+
+def _check_releases_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """``fwtui check-releases``: the maintainers' check against PyPI."""
+    releases = command(
+        "check-releases",
+        "for maintainers: compare the catalog with each framework's latest release on PyPI",
+    )
+    releases.add_argument("--frameworks", metavar="A,B", help="comma-separated framework ids")
+    releases.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where PyPI's JSON API is (default: $FWTUI_PYPI_URL, else https://pypi.org)",
+    )
+    releases.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=10.0,
+        help="give up on a request after this long (%(default)s)",
+    )
 
 
 def _team_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -440,6 +453,9 @@ def _write_output(output: str | None, text: str, out: TextIO) -> None:
 
 def _cmd_wizard(args: argparse.Namespace, out: TextIO) -> int:
     if not args.plain:
+        given = [args.output, args.save_answers, args.who, args.role, args.format != "text"]
+        if any(given):
+            raise UsageError("--format, --output, --save-answers, --who and --role need --plain")
         args.screen = "wizard"
         return _run_tui(args)
     from fwtui.advisor.answers import check_name

@@ -26,6 +26,8 @@ EXIT_USAGE = 2
 # cannot produce lines of hundreds of kilobytes.
 MAX_FILE_SHOWN = 300
 MAX_PATH_SHOWN = 120
+MAX_SUGGESTION_CANDIDATES = 2000
+"""Past this many valid names a misspelling gets no suggestion (difflib compares each)."""
 MAX_MESSAGE_SHOWN = 800  # room for a did-you-mean and the valid values
 
 
@@ -65,6 +67,8 @@ def did_you_mean(word: str, candidates: Iterable[object]) -> str:
     import difflib
 
     names = [str(c) for c in candidates]
+    if len(names) > MAX_SUGGESTION_CANDIDATES or len(word) > 64:
+        return ""  # a hostile file's thousands of misses must not each scan thousands of ids
     by_case = {name.casefold(): name for name in names}
     close = difflib.get_close_matches(word.casefold(), list(by_case), n=1, cutoff=0.6)
     if not close or by_case[close[0]] == word:
