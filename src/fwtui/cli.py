@@ -317,8 +317,6 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report_stale(catalog: Catalog, days: int, strict: bool, out: TextIO) -> int:
-    import datetime as dt
-
     from fwtui.catalog.freshness import stale_facts
 
     today = dt.date.today()
@@ -453,8 +451,8 @@ def _write_output(output: str | None, text: str, out: TextIO) -> None:
 
 def _cmd_wizard(args: argparse.Namespace, out: TextIO) -> int:
     if not args.plain:
-        given = [args.output, args.save_answers, args.who, args.role, args.format != "text"]
-        if any(given):
+        options = [args.output, args.save_answers, args.who, args.role, args.format != "text"]
+        if any(options):
             raise UsageError("--format, --output, --save-answers, --who and --role need --plain")
         args.screen = "wizard"
         return _run_tui(args)
