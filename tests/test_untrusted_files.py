@@ -29,6 +29,7 @@ from fwtui.fsutil import STALE_AFTER, atomic_write
 from fwtui.keymap import load_keymap
 from fwtui.paths import state_dir
 from fwtui.persist import SETTINGS, load_last_answers, load_theme, save_theme
+from fwtui.render.framework import framework_lines
 from fwtui.safetext import cell_width, clean, clean_name, url_inert
 from helpers import bundled_framework, write_framework
 
@@ -196,11 +197,14 @@ def test_wide_names_keep_list_and_show_within_80_columns(
     data = bundled_framework("flask")
     data.update(id="wide", name="漢字漢字漢字漢字", tagline="🚀" * 60, summary="漢字 " * 200)
     write_framework(tmp_path, data)
-    for command in (["list"], ["show", "wide"], ["matrix", "--frameworks", "wide,flask"]):
+    for command in (["show", "wide"], ["matrix", "--frameworks", "wide,flask"]):
         code, out, _ = cli(capsys, "--data", str(tmp_path), *command)
         assert code == 0
         widest = max(cell_width(line) for line in out.splitlines())
         assert widest <= 80, (command, widest)
+    # `list` cuts taglines to the terminal (in a pipe they stay whole): 80 columns here.
+    lines = framework_lines(load_catalog([tmp_path]), 80)
+    assert max(cell_width(line) for line in lines) <= 80
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula(
