@@ -4,6 +4,7 @@ byte reaches the terminal, huge values and huge catalogs end with a clear outcom
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ COMMANDS = [
     ["list"],
     ["show", "evil"],
     ["show", "evil", "--format", "json"],
+    ["show", "evil", "--format", "markdown"],
     ["matrix"],
     ["matrix", "--frameworks", "evil,django", "--format", "markdown"],
     ["matrix", "--frameworks", "evil,django", "--format", "csv"],
@@ -89,6 +91,14 @@ def test_json_shows_control_characters_as_placeholders_and_markup_as_text(
         r"[bold red]Evil[/] [@click=app.quit]click[/] [link=https://x.example]l[/] "
         r"\x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07 \x9b2J"
     )
+
+
+def test_markdown_profile_escapes_every_piece_of_data(hostile_dir: Path) -> None:
+    shown = cli("--data", str(hostile_dir), "show", "evil", "--format", "markdown").stdout
+    assert "\\[@click=app.quit\\]click\\[/\\]" in shown
+    # From the data, each of these is escaped; fwtui's own Markdown uses only <https://...>.
+    for char in "[]<`|":
+        assert not re.findall(rf"(?<!\\){re.escape(char)}", shown.replace("<https://", "")), char
 
 
 def refused(tmp_path: Path, **changes: str) -> list[str]:

@@ -17,10 +17,10 @@ from fwtui.advisor.answers import Answers
 from fwtui.advisor.scoring import asked_questions
 from fwtui.catalog.models import Question, QuestionType
 from fwtui.catalog.store import Catalog
+from fwtui.render.text import WIDTH
 from fwtui.safetext import clean, clean_line, quoted, wrap
 
 KEYS = "Enter keeps the answer in brackets, ? explains, b goes back, q stops."
-WIDTH = 80
 MAX_INPUT = 1000
 """Longest answer line read; the rest of a longer line is ignored."""
 
