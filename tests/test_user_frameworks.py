@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import cli
+from helpers import bundled_framework, cli, write_framework
 
 MINIMAL = "id: mine\nname: Mine\n"
 
@@ -88,3 +88,27 @@ def test_every_problem_in_one_pass_with_suggestions_and_plain_words(tmp_path: Pa
         assert any(line.startswith(start) for line in lines), (start, lines)
     assert not any("should" in line or "pattern" in line for line in lines), lines
     assert lines[-1] == f"fwtui: {len(lines) - 1} problems in the data"
+
+
+PYDANTIC_WORDS = ("should", "Field required", "Value error", "pattern", "instance of")
+WRONG_VALUES: list[object] = ["", "x", 7, 2.5, True, ["a"], {"a": 1}, None]
+
+
+def test_no_pydantic_wording_for_a_wrong_value_anywhere(tmp_path: Path) -> None:
+    """Every field of a framework file, given each kind of wrong value: plain words only."""
+    data = bundled_framework("flask")
+    data["id"] = "mine"
+    fields = [key for key in data if key not in ("id", "name")]
+    fact = next(iter(data["facts"]))
+    bad_lines: list[str] = []
+    for value in WRONG_VALUES:
+        broken = dict.fromkeys(fields, value)
+        broken.update(id="mine", name="Mine")
+        broken["facts"] = {fact: dict.fromkeys(data["facts"][fact], value)}
+        write_framework(tmp_path, broken)
+        result = cli("--data", str(tmp_path), "validate")
+        assert result.returncode == 1, value
+        lines = result.stderr.splitlines()[:-1]
+        assert lines, value
+        bad_lines += [line for line in lines if any(word in line for word in PYDANTIC_WORDS)]
+    assert bad_lines == []
