@@ -21,7 +21,7 @@ from fwtui.errors import unknown
 _ID = re.compile(ID_PATTERN)
 
 
-def _raw_levels(data: Any) -> list[tuple[str, str]]:
+def raw_levels(data: Any) -> list[tuple[str, str]]:
     """(criterion id, level id) of each fact in a framework file's plain data, where both
     are well-formed ids (a malformed one already has its own problem)."""
     facts = data.get("facts") if isinstance(data, dict) else None
@@ -105,9 +105,9 @@ def cross_check(pending: Pending) -> None:
             problems.append(origin.problem(("facts", criterion_id, "level"), message))
 
     # Files that failed validation still get these checks, so that one run lists everything.
-    for document in pending.unparsed:
-        for criterion_id, level in _raw_levels(document.data):
-            check_fact(Origin(document, ()), criterion_id, level)
+    for lines, levels in pending.unparsed:
+        for criterion_id, level in levels:
+            check_fact(Origin(lines, ()), criterion_id, level)
     for framework, origin in entries["framework"].values():
         for criterion_id, fact in framework.facts.items():
             check_fact(origin, criterion_id, fact.level)

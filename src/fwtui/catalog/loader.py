@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fwtui.catalog.crosscheck import cross_check
+from fwtui.catalog.crosscheck import cross_check, raw_levels
 from fwtui.catalog.models import (
     UNKNOWN_FACT,
     CriteriaFile,
@@ -76,7 +76,7 @@ def _load_file(
             try:
                 framework = parse_model(document, Framework)
             except DataError:
-                pending.unparsed.append(document)
+                pending.unparsed.append((lines, raw_levels(document.data)))
                 raise
             if framework.id != path.stem:
                 # Otherwise notes.yaml with `id: django` would silently replace Django.

@@ -135,8 +135,9 @@ class Pending:
     files: list[str] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
     fact_lines: dict[str, FactLines] = field(default_factory=dict)
-    unparsed: list[YamlDocument] = field(default_factory=list)
-    """Framework files that failed validation, for the checks their raw data still allows."""
+    unparsed: list[tuple[YamlDocument, list[tuple[str, str]]]] = field(default_factory=list)
+    """Framework files that failed validation (their lines) and the (criterion, level) pairs
+    their facts name, for the checks that still apply: one run then lists every problem."""
 
     def add(self, kind: str, entry: Any, origin: Origin, seen_here: set[tuple[str, str]]) -> None:
         table = self.entries[kind]
