@@ -1,4 +1,4 @@
-"""A monkey test: 2,000 random keys and 50 resizes over every screen, with a fixed seed.
+"""A monkey test: 2,400 random keys and 50 resizes over every screen, with a fixed seed.
 
 The app must never raise and never freeze. Quitting keys are left out so the run goes on;
 the export and save dialogs may fire, so the test works in its own directory.
@@ -18,10 +18,10 @@ from fwtui.catalog.loader import bundled_catalog
 pytestmark = pytest.mark.slow
 
 SEED = 20261125
-PRESSES_PER_START = 400  # 2,000 keys over the five start screens
+PRESSES_PER_START = 400  # 2,400 keys over the six start screens
 KEYS = [
-    *"12345",
-    *"hjklgGbrswecdfaxn/?",
+    *"123456",
+    *"hjklgGbrswecdfaxno/?",
     "up",
     "down",
     "left",
@@ -44,7 +44,7 @@ KEYS = [
 SIZES = [(20, 6), (40, 10), (59, 14), (60, 15), (80, 24), (120, 40), (250, 70)]
 
 
-@pytest.mark.parametrize("start", ["overview", "matrix", "proscons", "guide", "wizard"])
+@pytest.mark.parametrize("start", ["overview", "matrix", "proscons", "guide", "wizard", "team"])
 async def test_random_keys_and_resizes_never_crash_or_freeze(
     start: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

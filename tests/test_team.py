@@ -332,3 +332,18 @@ def test_hostile_names_stay_inert_in_markdown_and_inside_the_appendix(tmp_path: 
     markdown = cli("team", str(tmp_path), "--format", "markdown").stdout
     table_header = next(line for line in markdown.splitlines() if line.startswith("| Rank"))
     assert table_header.count("|") == 6  # the name's | is escaped, not a column
+
+
+def test_one_persons_team_is_their_recommendation_through_the_cli(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, "Ana", ANA, "informed")
+    own = json.loads(cli("recommend", "--answers", str(path), "--format", "json").stdout)
+    team = json.loads(cli("team", str(path), "--format", "json").stdout)
+    assert [r["id"] for r in team["ranking"]] == [r["id"] for r in own["ranking"]]
+    assert team["people"][0]["top"] == [
+        {k: r[k] for k in ("id", "name", "score", "percent")} for r in own["ranking"][:3]
+    ]
+    assert team["consensus"] == 100.0
+    adr = cli("team", str(path), "--format", "adr").stdout
+    front = yaml.safe_load(adr.split("---\n")[1])
+    assert front["informed"] == "Ana"
+    assert "decision-makers" not in front
