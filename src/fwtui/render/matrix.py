@@ -120,6 +120,23 @@ def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool 
     return Matrix(tuple(frameworks), tuple(rows), legend)
 
 
+def full_legend(catalog: Catalog) -> str:
+    """Every mark the matrix can show, in words: the capability levels, the marks the
+    other (ordered) scales share, best first, and the unknown mark."""
+    capability = catalog.scales.get(CAPABILITY_SCALE)
+    parts = [level.display for level in capability.levels] if capability else []
+    utilities: dict[str, list[float]] = {}
+    for scale in catalog.scales.values():
+        if scale.id != CAPABILITY_SCALE:
+            for level in scale.levels:
+                utilities.setdefault(level.symbol, []).append(level.utility)
+    ordered = sorted(utilities, key=lambda symbol: -sum(utilities[symbol]) / len(utilities[symbol]))
+    if len(ordered) >= 2:
+        parts.append(f"{' '.join(ordered)} better to worse")
+    parts.append(UNKNOWN_LEVEL.display)
+    return "  ".join(parts)
+
+
 def filter_rows(matrix: Matrix, group: str | None = None, text: str = "") -> Matrix:
     """The rows of one group (all when None) that mention ``text`` (case-folded) in the
     criterion's label or id, the group's label or a cell's note."""

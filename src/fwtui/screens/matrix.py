@@ -6,18 +6,21 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
 from fwtui.catalog.models import UNKNOWN_LEVEL, Framework
 from fwtui.render.matrix import (
     Matrix,
+    Row,
     build_matrix,
     cell_detail,
     filter_rows,
+    full_legend,
     group_detail,
 )
-from fwtui.safetext import clean_line
+from fwtui.safetext import clean_line, fit
 from fwtui.screens.common import (
     FwScreen,
     literal,
@@ -29,6 +32,35 @@ from fwtui.widgets.fact import FactDetail
 from fwtui.widgets.lists import FwDataTable
 
 GROUP_PREFIX = "group:"
+# Width of a framework's column in the compact view: 8 columns (with padding) in 80.
+COMPACT_CELL = 6
+# Below this height the detail pane shrinks, so that the table keeps a few rows.
+SHORT_TERMINAL = 20
+
+
+def centred(text: Text) -> Text:
+    text.justify = "center"
+    return text
+
+
+def match_reasons(row: Row, frameworks: tuple[Framework, ...], text: str) -> list[str]:
+    """Where ``text`` occurs in a row, in words: the filter may match a hidden note."""
+    needle = text.casefold()
+    if not needle:
+        return []
+    reasons = []
+    if needle in row.criterion.label.casefold() or needle in row.criterion.id:
+        reasons.append("the criterion's name")
+    if needle in row.group_label.casefold():
+        reasons.append("the group's name")
+    reasons += [
+        f"{framework.name}'s note"
+        for framework, cell in zip(frameworks, row.cells, strict=True)
+        if needle in cell.note.casefold()
+    ]
+    return reasons
+
+
 # With a very large catalog the matrix opens on the first frameworks (featured first) and
 # `c` picks others: DataTable draws every column of a line, so 500 columns would crawl.
 DEFAULT_COLUMNS = 16
@@ -43,6 +75,9 @@ class MatrixScreen(FwScreen):
         Binding("f", "cycle_group", "Group", id="matrix.group", tooltip="Show one group at a time"),
         Binding("s", "sort", "Sort", id="matrix.sort", tooltip="Order columns by this criterion"),
         Binding("c", "choose", "Columns", id="matrix.choose", tooltip="Pick the frameworks"),
+        Binding(
+            "v", "toggle_view", "Labels", id="matrix.view", tooltip="Symbols only, or with labels"
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="matrix.clear"),
     ]
     PRIMARY_FOCUS = "#matrix-table"
@@ -54,6 +89,8 @@ class MatrixScreen(FwScreen):
     group: reactive[str | None] = reactive(None, init=False)
     text_filter: reactive[str] = reactive("", init=False)
     sort_by: reactive[str | None] = reactive(None, init=False)
+    compact: reactive[bool] = reactive(True, init=False)
+    """Symbols only (the label is in the detail pane): 8 frameworks fit in 80 columns."""
 
     _rebuild_pending = False
 
@@ -72,6 +109,9 @@ class MatrixScreen(FwScreen):
     def watch_sort_by(self) -> None:
         self._state_changed()
 
+    def watch_compact(self) -> None:
+        self._state_changed()
+
     def _state_changed(self) -> None:
         if not self._rebuild_pending:
             self._rebuild_pending = True
@@ -87,9 +127,11 @@ class MatrixScreen(FwScreen):
             placeholder="Filter criteria (Enter to apply, Escape to clear)", id="matrix-filter"
         )
         yield Static(id="matrix-status")
+        yield Static(literal(full_legend(self.catalog)), id="matrix-legend")
         table: DataTable[Text] = FwDataTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
         yield table
         with VerticalScroll(id="matrix-detail"):
+            yield Static(id="matrix-why")
             yield FactDetail(id="matrix-note")
         yield from self.compose_footer()
 
@@ -134,26 +176,44 @@ class MatrixScreen(FwScreen):
         table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
         matrix = self.matrix()
         table.clear(columns=True)
-        # Fixed widths: DataTable would otherwise measure every cell (seconds for 500 columns).
-        label_width = max((len(row.criterion.label) for row in matrix.rows), default=9)
-        table.add_column(Text("Criterion"), key="criterion", width=min(max(label_width, 9), 32))
-        cell_width = max((len(c.display) for r in matrix.rows for c in r.cells), default=8)
-        for framework in matrix.frameworks:
-            width = min(max(cell_width, len(framework.name)), 24)
-            table.add_column(literal_name(framework.name), key=framework.id, width=width)
+        label_width = self.add_columns(table, matrix)
         group = None
         for row in matrix.rows:
             if row.criterion.group != group:
                 group = row.criterion.group
                 blank = [Text("") for _ in matrix.frameworks]
-                label = literal_name(row.group_label, "bold")
-                table.add_row(label, *blank, key=GROUP_PREFIX + group)
-            cells = [literal_name(cell.display) for cell in row.cells]
-            table.add_row(literal_name(row.criterion.label), *cells, key=row.criterion.id)
+                shown = fit(row.group_label, label_width) if self.compact else row.group_label
+                table.add_row(literal_name(shown, "bold"), *blank, key=GROUP_PREFIX + group)
+            if self.compact:
+                label = literal_name(row.criterion.short)
+                cells = [centred(literal_name(cell.symbol)) for cell in row.cells]
+            else:
+                label = literal_name(row.criterion.label)
+                cells = [literal_name(cell.display) for cell in row.cells]
+            table.add_row(label, *cells, key=row.criterion.id)
         self.describe_state(matrix)
         if matrix.rows:
             table.move_cursor(row=1, column=1)
         self.show_cell()
+
+    def add_columns(self, table: DataTable[Text], matrix: Matrix) -> int:
+        """The columns of the view; returns the width of the first (the criteria)."""
+        # Fixed widths: DataTable would otherwise measure every cell (seconds for 500 columns).
+        if self.compact:
+            label_width = max(max((len(r.criterion.short) for r in matrix.rows), default=9), 9)
+            table.add_column(Text("Criterion"), key="criterion", width=label_width)
+            for framework in matrix.frameworks:
+                name = literal_name(fit(framework.name, COMPACT_CELL))
+                table.add_column(name, key=framework.id, width=COMPACT_CELL)
+            return label_width
+        label_width = max((len(row.criterion.label) for row in matrix.rows), default=9)
+        label_width = min(max(label_width, 9), 32)
+        table.add_column(Text("Criterion"), key="criterion", width=label_width)
+        cell_width = max((len(c.display) for r in matrix.rows for c in r.cells), default=8)
+        for framework in matrix.frameworks:
+            width = min(max(cell_width, len(framework.name)), 24)
+            table.add_column(literal_name(framework.name), key=framework.id, width=width)
+        return label_width
 
     def describe_state(self, matrix: Matrix) -> None:
         shown, total = len(matrix.frameworks), len(self.catalog.frameworks)
@@ -170,8 +230,8 @@ class MatrixScreen(FwScreen):
         if self.sort_by is not None:
             parts.append(f"sorted by {self.catalog.criteria[self.sort_by].label}")
         # Group and criterion labels come from data, the filter from the user: all literal.
-        status = literal_line(" · ".join(parts) + "   ")
-        status.append(literal(matrix.legend, "dim"))
+        parts.append("symbols (v: labels)" if self.compact else "labels (v: symbols)")
+        status = literal_line(" · ".join(parts))
         if not matrix.rows:
             status = Text("No criteria match. Press Escape to clear the filter, d for all rows.")
         self.query_one("#matrix-status", Static).update(status)
@@ -197,10 +257,31 @@ class MatrixScreen(FwScreen):
             framework = self.catalog.frameworks.get(column_key or "")
             detail.detail = cell_detail(self.catalog, row_key, framework)
 
+        self.show_why(row_key)
+
+    def show_why(self, row_key: str | None) -> None:
+        """While filtering: where the filter's text was found in the row under the cursor."""
+        why = self.query_one("#matrix-why", Static)
+        matrix = self.matrix()
+        row = next((r for r in matrix.rows if r.criterion.id == row_key), None)
+        reasons = match_reasons(row, matrix.frameworks, self.text_filter) if row else []
+        why.display = bool(reasons)
+        if reasons:
+            shown = literal_line(f"“{self.text_filter}” found in: " + ", ".join(reasons))
+            shown.stylize("italic")
+            why.update(shown)
+
     def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
         self.show_cell()
 
     # ------------------------------------------------------------------ actions
+
+    def action_toggle_view(self) -> None:
+        self.compact = not self.compact
+
+    def on_resize(self, event: Resize) -> None:
+        super().on_resize(event)
+        self.set_class(event.size.height < SHORT_TERMINAL, "-short")
 
     def action_toggle_diff(self) -> None:
         self.diff_only = not self.diff_only

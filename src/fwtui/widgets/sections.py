@@ -6,6 +6,7 @@ markup, so ``[bold]`` or an escape sequence in the data shows as typed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 
 from rich.text import Text
@@ -54,8 +55,25 @@ def rating_lines(rating: Rating, subject: str = "") -> list[Text]:
         lines.append(Text(clean_line(rating.until.capitalize()), "italic"))
     lines += [Text(clean_line(f"Source: {url}"), "dim") for url in rating.sources]
     if rating.reviewed:
-        lines.append(Text(f"Reviewed {clean_line(rating.reviewed)}", "dim"))
+        reviewed = Text(f"Reviewed {clean_line(rating.reviewed)}", "dim")
+        if is_stale(rating.reviewed, dt.date.today()):
+            reviewed.append(f" · {STALE_NOTE}", "bold")
+        lines.append(reviewed)
     return lines
+
+
+STALE_AFTER = dt.timedelta(days=365)
+"""A fact last reviewed longer ago than this is marked as possibly out of date."""
+STALE_NOTE = "over a year ago: may be out of date"
+
+
+def is_stale(reviewed: str, today: dt.date) -> bool:
+    """Whether an ISO review date is older than :data:`STALE_AFTER` (False if unreadable)."""
+    try:
+        day = dt.date.fromisoformat(reviewed)
+    except ValueError:
+        return False
+    return today - day > STALE_AFTER
 
 
 def block_lines(block: Block) -> list[Text]:
