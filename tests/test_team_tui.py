@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from fwtui.screens.name import NameScreen
 from fwtui.screens.team import NOTHING_YET, TeamScreen, split_paths
 from fwtui.screens.team_export import TeamExportScreen
 from fwtui.screens.wizard import WizardScreen
+from helpers import cli
 from test_team import write_team
 
 
@@ -128,3 +130,8 @@ async def test_the_wizard_asks_for_a_name_when_saving(
         await pilot.pause()
     saved = yaml.safe_load((tmp_path / "fwtui-answers.yaml").read_text(encoding="utf-8"))
     assert saved["who"] == "Dana"
+    write_team(tmp_path / "team")  # the wizard's file joins three others
+    (tmp_path / "fwtui-answers.yaml").rename(tmp_path / "team" / "dana.yaml")
+    team = cli("team", str(tmp_path / "team"), "--format", "json")
+    assert team.returncode == 0, team.stderr
+    assert [p["who"] for p in json.loads(team.stdout)["people"]] == ["Ana", "Ben", "Cleo", "Dana"]
