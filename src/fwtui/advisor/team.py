@@ -42,7 +42,7 @@ from fwtui.advisor.answers import Answers, load_answers_record
 from fwtui.advisor.scoring import Recommendation, effective_answers, ranking_key, recommend
 from fwtui.catalog.models import Framework, Question
 from fwtui.catalog.store import Catalog
-from fwtui.errors import UsageError
+from fwtui.errors import UsageError, Warnings
 from fwtui.safetext import quoted
 
 DEFAULT_MARGIN = 0.10
@@ -202,7 +202,7 @@ def answers_files(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def load_people(catalog: Catalog, paths: Sequence[Path], warn: list[str]) -> list[Person]:
+def load_people(catalog: Catalog, paths: Sequence[Path], warn: Warnings) -> list[Person]:
     """Everyone's answers; any file that fails is a UsageError naming it (one line)."""
     files = answers_files(paths)
     if not files:
@@ -540,6 +540,6 @@ def decide_files(
     catalog: Catalog, paths: Sequence[Path], margin: float = DEFAULT_MARGIN
 ) -> TeamResult:
     """Load every answers file (or folder of them) and decide; the warnings are kept."""
-    warnings: list[str] = []
+    warnings: Warnings = []
     people = load_people(catalog, paths, warnings)
     return decide(catalog, people, margin, warnings)
