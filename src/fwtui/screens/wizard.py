@@ -349,7 +349,9 @@ class WizardScreen(FwScreen):
         if self.result is None:
             self.notify("Finish the wizard first (Enter on the last question).")
             return
-        self.app.push_screen(ExportScreen(self.catalog, self.result, "markdown"))
+        dialog = ExportScreen(self.catalog, self.result, "markdown")
+        dialog.who = self.who  # an answers file chosen here keeps the name given with w
+        self.app.push_screen(dialog)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_result = self.result is not None
