@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from fwtui.catalog.loader import bundled_catalog, load_catalog
+from fwtui.catalog.models import Fact, Framework
 from helpers import cli
 
 
@@ -57,3 +58,10 @@ def test_bad_ids_and_existing_files_are_refused(tmp_path: Path) -> None:
         assert result.returncode == 2, bad
         assert "is not a framework id" in result.stderr
         assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_template_names_every_key_of_a_framework_file(tmp_path: Path) -> None:
+    cli("new", "framework", "my_fw", "--output", str(tmp_path))
+    text = (tmp_path / "frameworks" / "my_fw.yaml").read_text(encoding="utf-8")
+    keys = [*Framework.model_fields, *(f"    {name}" for name in Fact.model_fields)]
+    assert [key for key in keys if f"{key.strip()}:" not in text] == []

@@ -30,6 +30,14 @@ _PROFILE = """\
 #   date: 2026-01-31
 #   source: https://example.org/changelog/   # where the release is announced
 #   dependencies: [anyio]     # PyPI names of its required dependencies
+# support:                    # the release and support policy the project publishes
+#   policy: Each feature release gets security fixes until the next one.
+#   cycles:                   # supported series, newest first (endoflife.date's names)
+#     - releaseCycle: "1.0"
+#       releaseDate: 2026-01-31
+#       eol: 2027-01           # end of security fixes, YYYY-MM or YYYY-MM-DD
+#   sources: [https://example.org/docs/releases/]
+#   last_reviewed: 2026-01-31
 # python: "3.10 or newer"
 # links:
 #   homepage: https://example.org/
@@ -72,6 +80,7 @@ _FACTS_HEAD = """\
 #     note: SQLAlchemy through the SomeORM package; nothing is built in.
 #     sources: [https://example.org/docs/databases/]
 #     last_reviewed: 2026-01-31
+#     valid_until: 2027-01-31 # optional: the day the level stops being true
 facts:
 """
 
