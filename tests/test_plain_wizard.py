@@ -94,3 +94,9 @@ def test_result_options_without_plain_are_a_usage_error() -> None:
         result.stderr
         == "fwtui: error: --format, --output, --save-answers, --who and --role need --plain\n"
     )
+
+
+def test_the_wizard_without_a_terminal_points_to_plain() -> None:
+    result = cli("wizard")
+    assert result.returncode == 2
+    assert "`fwtui wizard --plain`" in result.stderr

@@ -576,7 +576,8 @@ def _run_tui(args: argparse.Namespace) -> int:
     if not (served or (sys.stdin.isatty() and sys.stdout.isatty())):
         print(
             "fwtui: the TUI needs a terminal; for scripts use "
-            "`fwtui list|show|matrix|questions|recommend` (see fwtui --help)",
+            "`fwtui list|show|matrix|questions|recommend` or `fwtui wizard --plain` "
+            "(see fwtui --help)",
             file=sys.stderr,
         )
         return EXIT_USAGE
