@@ -14,7 +14,10 @@ def test_the_template_is_valid_and_names_every_criterion(tmp_path: Path) -> None
     result = cli("new", "framework", "my_fw", "--output", str(tmp_path))
     assert result.returncode == 0, result.stderr
     path = tmp_path / "frameworks" / "my_fw.yaml"
-    assert result.stdout.splitlines()[0] == f"wrote {path}"
+    assert result.stdout.splitlines() == [
+        f"wrote {path}",
+        f"check it with: fwtui validate {tmp_path}",
+    ]
     text = path.read_text(encoding="utf-8")
     for criterion_id in bundled_catalog().criteria:
         assert f"\n  {criterion_id}:  # " in text, criterion_id
@@ -44,6 +47,7 @@ def test_it_goes_to_the_user_data_directory_by_default(tmp_path: Path) -> None:
     data_home = tmp_path / "data-home"
     result = cli("new", "framework", "mine", env={"XDG_DATA_HOME": str(data_home)})
     assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "check it with: fwtui validate"
     listed = cli("list", env={"XDG_DATA_HOME": str(data_home)}).stdout
     assert any(line.startswith("mine ") for line in listed.splitlines())
 

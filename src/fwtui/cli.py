@@ -513,7 +513,9 @@ def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
         )
     written = atomic_write(path, framework_template(catalog, args.id), make_parents=True)
     print(clean_line(f"wrote {written}"), file=out)
-    print(clean_line(f"check it with: fwtui validate {written.parent.parent}"), file=out)
+    # The user data directory is always read; another one is named on the command line.
+    check = "fwtui validate" + (f" {directory}" if args.output else "")
+    print(clean_line(f"check it with: {check}"), file=out)
     return EXIT_OK
 
 
