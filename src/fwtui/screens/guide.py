@@ -15,16 +15,20 @@ from fwtui.screens.common import (
     literal,
     literal_line,
 )
+from fwtui.screens.search import TextSearch
 from fwtui.widgets.lists import FwOptionList, FwScroll
 
 
-class GuideScreen(FwScreen):
-    """Topics first, then the FAQ."""
+class GuideScreen(TextSearch, FwScreen):
+    """Topics first, then the FAQ; `/` searches every entry."""
 
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next pane", show=False, id="guide.next_pane"),
+        *TextSearch.SEARCH_BINDINGS,
     ]
     PRIMARY_FOCUS = "#guide-list"
+    TEXT_PANE = "#guide-details"
+    TEXT_WIDGET = "#guide-text"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -41,6 +45,7 @@ class GuideScreen(FwScreen):
             yield FwOptionList(*options, id="guide-list")
             with FwScroll(id="guide-details", can_focus=True):
                 yield Static(id="guide-text")
+        yield from self.compose_search()
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -58,6 +63,17 @@ class GuideScreen(FwScreen):
             self.show_entry(event.option.id)
 
     def show_entry(self, key: str) -> None:
+        self.query_one("#guide-text", Static).update(self.entry_text(key))
+        self.query_one("#guide-details", VerticalScroll).scroll_home(animate=False)
+
+    def search_texts(self) -> dict[str, Text]:
+        keys = [TOPIC + t for t in self.catalog.topics] + [FAQ + f for f in self.catalog.faq]
+        return {key: self.entry_text(key) for key in keys}
+
+    def select_for_search(self, key: str) -> None:
+        self.select_entry(key)
+
+    def entry_text(self, key: str) -> Text:
         text = Text()
         if key.startswith(TOPIC):
             topic = self.catalog.topics[key.removeprefix(TOPIC)]
@@ -80,8 +96,7 @@ class GuideScreen(FwScreen):
         for url in sources:
             text.append("\n")
             text.append(literal_line(f"Source: {url}", "dim"))
-        self.query_one("#guide-text", Static).update(text)
-        self.query_one("#guide-details", VerticalScroll).scroll_home(animate=False)
+        return text
 
     def select_entry(self, key: str) -> None:
         """Highlight an entry (used by the command palette)."""

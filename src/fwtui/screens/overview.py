@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,17 +12,21 @@ from textual.widgets.option_list import Option
 from fwtui.render.framework import framework_sections
 from fwtui.safetext import clean_name
 from fwtui.screens.common import FwScreen, literal_name
+from fwtui.screens.search import TextSearch
 from fwtui.widgets.lists import FwOptionList, FwScroll
 from fwtui.widgets.profile import FrameworkProfile
 
 
-class OverviewScreen(FwScreen):
-    """Every framework at a glance."""
+class OverviewScreen(TextSearch, FwScreen):
+    """Every framework at a glance; `/` searches every profile."""
 
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next pane", show=False, id="overview.next_pane"),
+        *TextSearch.SEARCH_BINDINGS,
     ]
     PRIMARY_FOCUS = "#framework-list"
+    TEXT_PANE = "#framework-details"
+    TEXT_WIDGET = "#framework-profile"
 
     def compose(self) -> ComposeResult:
         first = next(iter(self.catalog.frameworks.values()))
@@ -36,6 +41,7 @@ class OverviewScreen(FwScreen):
                 # Filled here rather than on mount: the first frame is then drawn complete.
                 profile = framework_sections(self.catalog, first)
                 yield FrameworkProfile(profile, id="framework-profile")
+        yield from self.compose_search()
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -56,6 +62,16 @@ class OverviewScreen(FwScreen):
         frameworks = self.query_one("#framework-list", OptionList)
         frameworks.highlighted = frameworks.get_option_index(framework_id)
         self.show_framework(framework_id)
+
+    def search_texts(self) -> dict[str, Text]:
+        profile = self.query_one("#framework-profile", FrameworkProfile)
+        return {
+            framework.id: profile.text_of(framework_sections(self.catalog, framework))
+            for framework in self.catalog.frameworks.values()
+        }
+
+    def select_for_search(self, key: str) -> None:
+        self.select_framework(key)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:

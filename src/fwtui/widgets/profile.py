@@ -33,6 +33,10 @@ class FrameworkProfile(Static):
         super().__init__(self._content(document), id=id, classes=classes)
         self.set_reactive(FrameworkProfile.document, document)
 
+    def text_of(self, document: Document) -> Text:
+        """The text this widget shows for ``document`` (what a search looks through)."""
+        return self._content(document)
+
     def _content(self, document: Document | None) -> Text:
         return document_text(document, self.omit) if document is not None else Text()
 
