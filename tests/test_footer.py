@@ -55,6 +55,15 @@ async def test_narrow_footer_collapses_a_group_to_its_keys_and_name() -> None:
     assert len(line) <= 24
 
 
+async def test_narrowest_footer_keeps_a_groups_keys_without_its_name() -> None:
+    app = FooterApp()
+    async with app.run_test(size=(19, 5)):
+        line = footer_line(app)
+    assert line.startswith("1 2 x Remove")
+    assert "Screens" not in line
+    assert len(line) <= 19
+
+
 async def test_a_click_on_a_key_presses_it() -> None:
     app = FooterApp()
     async with app.run_test(size=(80, 5)) as pilot:
@@ -67,7 +76,7 @@ async def test_a_click_on_a_key_presses_it() -> None:
     assert app.picked == ["x", "one"]
 
 
-async def test_app_footer_names_the_modes_when_wide_and_collapses_them_at_80() -> None:
+async def test_app_footer_names_the_modes_when_wide_and_keeps_every_key_at_80() -> None:
     app = FwtuiApp(bundled_catalog(), screen="matrix")
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
@@ -78,5 +87,7 @@ async def test_app_footer_names_the_modes_when_wide_and_collapses_them_at_80() -
         narrow = footer_line(app)
     assert "1 Overview 2 Matrix" in wide
     assert "Filter" in wide
-    assert "1 2 3 4 5 6 Screens" in narrow
+    assert "1 2 3 4 5 6" in narrow
+    assert "v Labels" in narrow
+    assert "q Quit" in narrow
     assert len(narrow) <= 80

@@ -7,14 +7,15 @@ only when the keys or the width change.
 
 Where the width allows, each key of a binding group is shown with its own description
 ("1 Overview 2 Matrix ..."); where it does not, the group collapses to its keys and the
-group's name ("1 2 3 4 5 Screens"); what still does not fit is cut at the right, the
-command palette key staying at the far right. A click on a key presses it.
+group's name ("1 2 3 4 5 Screens"), then to its keys alone; what still does not fit is
+cut at the right, the command palette key staying at the far right. A click on a key
+presses it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import events
 from textual.binding import Binding
@@ -77,8 +78,16 @@ class Cell:
     is_key: bool
 
 
-def layout(items: tuple[FooterItem, ...], *, expand_groups: bool) -> list[Cell]:
-    """The footer's runs of text for ``items``, grouped keys expanded or collapsed."""
+GroupStyle = Literal["expanded", "collapsed", "keys"]
+"""How a binding group is shown: each key with its description ("1 Overview 2 Matrix"),
+its keys then the group's name ("1 2 Screens"), or its keys alone ("1 2")."""
+
+GROUP_STYLES: tuple[GroupStyle, ...] = ("expanded", "collapsed", "keys")
+"""From the most to the least informative: the footer takes the first that fits."""
+
+
+def layout(items: tuple[FooterItem, ...], groups: GroupStyle) -> list[Cell]:
+    """The footer's runs of text for ``items``, binding groups shown as ``groups`` says."""
     cells: list[Cell] = []
     index = 0
     while index < len(items):
@@ -93,11 +102,13 @@ def layout(items: tuple[FooterItem, ...], *, expand_groups: bool) -> list[Cell]:
         index += len(group)
         if cells:
             cells.append(Cell(GAP, None, is_key=False))
-        if len(group) > 1 and not expand_groups:
-            for member in group:
+        if len(group) > 1 and groups != "expanded":
+            for number, member in enumerate(group):
+                if number:
+                    cells.append(Cell(GAP, None, is_key=False))
                 cells.append(Cell(member.display, member, is_key=True))
-                cells.append(Cell(GAP, None, is_key=False))
-            cells.append(Cell(group[0].group or "", None, is_key=False))
+            if groups == "collapsed" and group[0].group:
+                cells.append(Cell(GAP + group[0].group, None, is_key=False))
             continue
         for number, member in enumerate(group):
             if number:
@@ -160,16 +171,17 @@ class KeyFooter(Widget, can_focus=False):
         return self._cells
 
     def _fit(self, width: int) -> list[Cell]:
-        """The widest layout that fits: groups expanded, then collapsed, then the palette
-        key without its description; what still does not fit is cut when drawn."""
-        for expand_groups in (True, False):
+        """The most informative layout that fits: groups as in GROUP_STYLES, each first
+        with the palette key's description, then without; what still does not fit is cut
+        when drawn."""
+        for groups in GROUP_STYLES:
             for tail in (_palette_cells(self._palette), _palette_cells(self._palette)[:1]):
-                cells = layout(self._items, expand_groups=expand_groups)
+                cells = layout(self._items, groups)
                 room = width - width_of(tail)
                 if width_of(cells) + (1 if tail else 0) <= room:
                     padding = Cell(" " * (room - width_of(cells)), None, is_key=False)
                     return [*cells, padding, *tail]
-        return layout(self._items, expand_groups=False)
+        return layout(self._items, GROUP_STYLES[-1])
 
     def render(self) -> Content:
         key = self.get_visual_style("key-footer--key")
