@@ -55,6 +55,13 @@ CAPABILITY_IDS = {
     "debugger",
     "test_client",
     "cli",
+    "production_server",
+    "serverless",
+    "graphql",
+    "streaming",
+    "other_protocols",
+    "http_client",
+    "i18n",
 }
 NOT_OFFICIAL = (
     "medium.com",

@@ -52,7 +52,7 @@ def test_questions_text_lists_defaults_and_conditions() -> None:
     result = cli("questions")
     assert result.returncode == 0
     assert "(default)" in result.stdout
-    assert "asked only when project_kind is" in result.stdout
+    assert "asked only when existing_code is extend" in result.stdout
 
 
 def test_recommend_json_has_the_contract_keys() -> None:

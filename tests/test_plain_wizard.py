@@ -26,24 +26,24 @@ def test_enter_takes_the_defaults_and_when_is_honoured(tmp_path: Path) -> None:
     out = tmp_path / "plain.json"
     website = number("project_kind", "website")
     result = cli("wizard", "--plain", "--format", "json", "--output", str(out),
-                 stdin=website + "\n" + "\n" * 20)  # fmt: skip
+                 stdin=website + "\n" + "\n" * 30)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    realtime = CATALOG.questions["realtime"]
-    assert realtime.when is not None
-    assert "website" not in (realtime.when.any_of or [])
+    extends = CATALOG.questions["extends_framework"]
+    assert extends.when is not None
+    assert "greenfield" not in (extends.when.any_of or [])  # the default opens nothing
     asked = prompts(result.stdout)
-    assert realtime.prompt not in asked
-    assert asked == [q.prompt for q in QUESTIONS if q.id != "realtime"][: len(asked)]
+    assert extends.prompt not in asked
+    assert asked == [q.prompt for q in QUESTIONS if q.when is None][: len(asked)]
     same = cli("recommend", "--answer", "project_kind=website", "--format", "json")
     assert out.read_text(encoding="utf-8") == same.stdout
 
 
 def test_a_choice_that_opens_a_question_asks_it(tmp_path: Path) -> None:
-    api = number("project_kind", "api")
-    result = cli("wizard", "--plain", stdin=api + "\n" + "\n" * 20)
+    extend = number("existing_code", "extend")
+    result = cli("wizard", "--plain", stdin="\n\n" + extend + "\n" + "\n" * 30)
     assert result.returncode == 0, result.stderr
-    assert CATALOG.questions["realtime"].prompt in prompts(result.stdout)
-    text = cli("recommend", "--answer", "project_kind=api").stdout
+    assert CATALOG.questions["extends_framework"].prompt in prompts(result.stdout)
+    text = cli("recommend", "--answer", "existing_code=extend").stdout
     assert result.stdout.endswith("\n\n" + text)
 
 
@@ -65,7 +65,7 @@ def test_help_bad_input_and_going_back(tmp_path: Path) -> None:
 def test_multi_choice_by_numbers_or_ids_and_saved_answers_replay(tmp_path: Path) -> None:
     answers = tmp_path / "a" / "answers.yaml"
     picks = {"project_kind": number("project_kind", "cms"), "builtins": "admin, 3"}
-    lines = [picks.get(q.id, "") for q in QUESTIONS if q.id != "realtime"]
+    lines = [picks.get(q.id, "") for q in QUESTIONS if q.when is None]
     result = cli("wizard", "--plain", "--save-answers", str(answers),
                  stdin="\n".join(lines) + "\n")  # fmt: skip
     assert result.returncode == 0, result.stderr

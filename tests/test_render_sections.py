@@ -45,7 +45,9 @@ def test_every_format_shows_every_section_the_builder_made() -> None:
     document = recommendation_sections(catalog, result)
     assert [s.id for s in document.sections] == [
         "answers",
+        "counted",
         "ranking",
+        "musts",
         "versus",
         "eliminated",
         "flips",

@@ -221,7 +221,7 @@ async def test_palette_jumps_to_a_criterion() -> None:
 WIZARD_KEYS = {
     # question id -> keys pressed on that step
     "project_kind": ["home", "down", "enter"],  # microservice
-    "realtime": ["down", "down", "enter"],  # essential
+    "realtime": ["down", "down", "down", "enter"],  # essential
     "scale": ["enter"],
     "team_experience": ["up", "enter"],  # beginners
     "builtins": ["down", "space", "down", "down", "space", "enter"],  # auth, migrations
@@ -301,16 +301,18 @@ async def test_wizard_back_skip_and_conditional_question() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, WizardScreen)
-        total_website = len(screen.asked())
-        await pilot.press("home", "enter")  # api: the real-time question appears
-        assert len(screen.asked()) == total_website + 1
-        assert screen.current_question().id == "realtime"
+        total_greenfield = len(screen.asked())
+        while screen.current_question().id != "existing_code":
+            await pilot.press("enter")
+        await pilot.press("home", "down", "enter")  # extend: which framework it runs on
+        assert len(screen.asked()) == total_greenfield + 1
+        assert screen.current_question().id == "extends_framework"
         await pilot.press("b")
-        assert screen.current_question().id == "project_kind"
-        assert screen.query_one("#wizard-single", OptionList).highlighted == 0
-        await pilot.press("s")  # skip: default (website) again, no real-time question
-        assert screen.current_question().id == "scale"
-        assert len(screen.asked()) == total_website
+        assert screen.current_question().id == "existing_code"
+        assert screen.query_one("#wizard-single", OptionList).highlighted == 1
+        await pilot.press("s")  # skip: default (a new project) again, no framework question
+        assert screen.current_question().id == "team_knows"
+        assert len(screen.asked()) == total_greenfield
 
 
 async def test_last_answers_are_offered_on_the_next_start() -> None:

@@ -389,16 +389,14 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_recommend(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.advisor.answers import check_name, load_answers_record, parse_answer_option
+    from fwtui.advisor.answers import check_name, load_answers_record, parse_answer_options
 
     catalog = _load(args)
     warnings: Warnings = []
     _check_who_and_role(args)
     record = load_answers_record(catalog, Path(args.answers), warnings) if args.answers else None
     given = dict(record.answers) if record else {}
-    for option in args.answer:
-        question_id, choices = parse_answer_option(catalog, option)
-        given[question_id] = choices
+    given = dict(parse_answer_options(catalog, args.answer, given))
     # Replaying someone's file keeps their name and role unless the options give new ones.
     who = check_name("--who", args.who) if args.who else (record.who if record else None)
     role = check_name("--role", args.role) if args.role else (record.role if record else None)

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints, ValidationError
 from fwtui import __version__
 from fwtui.catalog.models import SCHEMA_VERSION, QuestionType, Strict
 from fwtui.catalog.store import Catalog
-from fwtui.errors import DataError, UsageError, Warnings, valid_list
+from fwtui.errors import DataError, UsageError, Warnings, did_you_mean, valid_list
 from fwtui.safetext import clean_line, cut, quoted
 
 Answers = Mapping[str, tuple[str, ...]]
@@ -46,16 +46,25 @@ class AnswersFile(Strict):
 
 
 def check_answer(catalog: Catalog, question_id: str, choice_ids: list[str]) -> tuple[str, ...]:
-    """The choices as a tuple, or a UsageError naming the bad value and the valid ones."""
-    question = catalog.questions.get(question_id)
+    """The choices as a tuple, or a UsageError naming the bad value and the valid ones.
+
+    Ids match case-insensitively (``project_kind=API``); a near miss gets a suggestion.
+    """
+    question = catalog.questions.get(question_id) or catalog.questions.get(question_id.lower())
     if question is None:
-        raise UsageError(f"unknown question {quoted(question_id)} {valid_list(catalog.questions)}")
+        hint = did_you_mean(question_id, catalog.questions)
+        raise UsageError(
+            f"unknown question {quoted(question_id)}{hint} {valid_list(catalog.questions)}"
+        )
+    question_id = question.id
     valid = [choice.id for choice in question.choices]
+    choice_ids = [c.lower() if c.lower() in valid else c for c in choice_ids]
     for choice_id in choice_ids:
         if choice_id not in valid:
             shown = quoted(choice_id)
+            hint = did_you_mean(choice_id, valid)
             raise UsageError(
-                f"unknown choice {shown} for question '{question_id}' {valid_list(valid)}"
+                f"unknown choice {shown}{hint} for question '{question_id}' {valid_list(valid)}"
             )
     if question.type is QuestionType.single and len(choice_ids) != 1:
         got = ", ".join(choice_ids) if choice_ids else "nothing"
@@ -75,7 +84,51 @@ def parse_answer_option(catalog: Catalog, text: str) -> tuple[str, tuple[str, ..
         raise UsageError(f"--answer '{text}' is not QID=CHOICE[,CHOICE]")
     choices = [part.strip() for part in value.split(",") if part.strip()]
     question_id = question_id.strip()
-    return question_id, check_answer(catalog, question_id, choices)
+    checked = check_answer(catalog, question_id, choices)
+    question = catalog.questions.get(question_id) or catalog.questions[question_id.lower()]
+    return question.id, checked
+
+
+def parse_answer_options(catalog: Catalog, options: list[str], start: Answers) -> Answers:
+    """Every ``--answer`` on top of ``start`` (an answers file); each replaces the file's.
+
+    A question answered twice on the command line is an error, not silently the last one
+    (a multi-choice question takes all its choices in one ``--answer``).
+    """
+    answers = dict(start)
+    seen: dict[str, str] = {}
+    for option in options:
+        question_id, choices = parse_answer_option(catalog, option)
+        if question_id in seen:
+            how = (
+                "one choice"
+                if catalog.questions[question_id].type is QuestionType.single
+                else "all choices in one --answer, comma-separated"
+            )
+            raise UsageError(
+                f"--answer {quoted(option)}: '{question_id}' was already answered by "
+                f"--answer {quoted(seen[question_id])}; give it once ({how})"
+            )
+        seen[question_id] = option
+        answers[question_id] = choices
+    return answers
+
+
+def new_questions(catalog: Catalog, answers: Answers) -> str:
+    """``id (default), ...`` for the questions these answers ask but do not answer."""
+    from fwtui.advisor.scoring import effective_answers
+
+    missing = []
+    for question_id, chosen in effective_answers(catalog, answers).items():
+        if question_id in answers:
+            continue
+        question = catalog.questions[question_id]
+        labels = {choice.id: choice.label for choice in question.choices}
+        shown = ", ".join(labels[c] for c in chosen) if chosen else "none"
+        missing.append(f"{question_id} ({shown})")
+    listed = missing[:MAX_DROPPED_SHOWN]
+    more = f", ... ({len(missing) - len(listed)} more)" if len(missing) > len(listed) else ""
+    return ", ".join(listed) + more
 
 
 @dataclass(frozen=True)
@@ -142,6 +195,9 @@ def load_answers_record(catalog: Catalog, path: Path, warn: Warnings) -> Answers
                 warn.append(f"{path}: dropped the answer to {quoted(question_id)}: {error}")
     if dropped > MAX_DROPPED_SHOWN:
         warn.append(f"{path}: dropped {dropped - MAX_DROPPED_SHOWN} more answers")
+    new = "" if same_catalog else new_questions(catalog, answers)
+    if new:
+        warn.append(f"{path}: questions new since it was made take their defaults: {new}")
     return AnswersRecord(answers, parsed.who, parsed.role, parsed.data_version, same_catalog)
 
 

@@ -5,26 +5,34 @@ Scoring, in order:
 1. The questions asked are those whose ``when`` holds for the answers before them; a
    question not answered takes its default.
 2. Every criterion starts at its own weight; each chosen choice's effects then ``set`` or
-   ``add`` to weights (never below zero), in question order.
+   ``add`` to weights (never below zero), in question order. An effect that names a
+   ``framework`` changes the weight in that framework's score only (the code an app already
+   runs on, the frameworks the team knows).
 3. ``require`` effects are must-haves: a framework whose level is not allowed is
    eliminated, with the reason. ``unknown`` never satisfies a must-have.
 4. Each remaining framework scores ``sum(weight * utility of its level)``; ``unknown`` is
    worth 0. A score is therefore exactly the sum of its per-criterion contributions.
 5. Scores are compared rounded to 9 decimal places (so floating-point noise never
    reorders two equal scores); ties are broken by framework id in alphabetical order, so
-   the order of files never matters.
+   the order of files never matters. Equal scores are reported as a tie.
 
-The result also says, for the winner, which single change of one answer would make
-another framework win ("flips").
+The fit percentage places a score between the worst and the best the ranked frameworks
+could reach for these answers: per criterion, the lowest and the highest contribution
+among them. 100 % means best of the field on every weighted criterion, 0 % worst on every
+one. It splits additively too: criterion ``c`` adds ``(value - lowest) / (best - worst)``.
+A lead under ``CLOSE_POINTS`` percentage points is called close.
+
+"What would change the answer" lives in :mod:`fwtui.advisor.flips`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from fwtui.advisor.answers import Answers
-from fwtui.catalog.models import Framework, Question, QuestionType, When
+from fwtui.catalog.models import CriterionKind, Framework, Question, When
 from fwtui.catalog.store import Catalog
 
 TIE_TOLERANCE = 1e-9
@@ -33,6 +41,16 @@ TIE_DIGITS = 9
 # A level worth at least this much counts as a strength; below it, as a gap.
 STRENGTH = 0.7
 TOP_REASONS = 5
+TOP_GAPS = 2
+VERSUS_LINES = 4
+CLOSE_POINTS = 3.0
+"""A lead smaller than this many percentage points of the fit scale is 'close'."""
+KIND_QUESTION = "project_kind"
+"""The question whose effects are what fwtui assumes for a kind of project."""
+# Fit percentages in words, best first: (lowest percentage, words).
+FIT_WORDS = ((80.0, "strong fit"), (60.0, "good fit"), (40.0, "partial fit"), (0.0, "weak fit"))
+SIMILAR_REASONS = 0.6
+"""Two reasons of one criterion sharing this share of their words say the same thing."""
 
 
 @dataclass(frozen=True)
@@ -48,12 +66,25 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class Driver:
+    """Why a criterion weighs: one effect of one answer."""
+
+    reason: str
+    question: str
+    said: bool
+    """The user chose this answer over the default (False: an assumption or a default)."""
+    framework: str | None = None
+
+
+@dataclass(frozen=True)
 class Ranked:
     framework: Framework
     score: float
     contributions: tuple[Contribution, ...]
     reasons: tuple[str, ...]
     gaps: tuple[str, ...]
+    musts: tuple[str, ...] = ()
+    """How it meets each of the user's own must-haves, as 'Label: level'."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +102,8 @@ class Requirement:
     criterion: str
     allowed: tuple[str, ...]
     reason: str
+    question: str = ""
+    said: bool = True
 
 
 @dataclass(frozen=True)
@@ -80,6 +113,48 @@ class Flip:
     new: tuple[str, ...]
     winner: str | None
     text: str
+    tie_with: str | None = None
+    """Another framework the new winner would tie with (it is listed first by id)."""
+    actionable: bool = True
+    """A constraint, must-have or priority; False for 'if you were building something else'."""
+
+
+@dataclass(frozen=True)
+class Difference:
+    criterion: str
+    mine: str
+    theirs: str
+    gap: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The winner against the runner-up; the gaps add up to the margin exactly."""
+
+    first: str
+    second: str
+    margin: float
+    tied: bool
+    close: bool
+    differences: tuple[Difference, ...]
+    rest: float
+    """The sum of the differences not listed."""
+
+
+@dataclass(frozen=True)
+class Weighing:
+    weights: dict[str, float]
+    extra: dict[str, dict[str, float]]
+    """Per framework, per criterion: the weight change that applies to it alone."""
+    drivers: dict[str, tuple[Driver, ...]]
+    requirements: tuple[Requirement, ...]
+
+    def weight(self, framework_id: str, criterion_id: str) -> float:
+        extra = self.extra.get(framework_id)
+        base = self.weights[criterion_id]
+        if not extra or criterion_id not in extra:
+            return base
+        return max(0.0, base + extra[criterion_id])
 
 
 @dataclass(frozen=True)
@@ -94,13 +169,42 @@ class Recommendation:
     versus: tuple[str, ...]
     total_weight: float
     ignored: tuple[str, ...] = ()
+    said: tuple[str, ...] = ()
+    """Criteria (labels) that weigh because of the user's own answers."""
+    assumed: tuple[str, ...] = ()
+    """Criteria (labels) that weigh only because of what fwtui assumes for the project kind."""
+    assumed_for: str = ""
+    """The project kind the assumptions are made for, in words."""
+    not_considered: tuple[str, ...] = ()
+    """Topics of the questions left at their defaults that could rule frameworks out."""
+    comparison: Comparison | None = None
+    floor: float = 0.0
+    ceiling: float = 0.0
+    weighing: Weighing | None = None
 
     @property
     def winner(self) -> Ranked | None:
         return self.ranking[0] if self.ranking else None
 
     def percent(self, ranked: Ranked) -> float:
-        return 100.0 * ranked.score / self.total_weight if self.total_weight else 0.0
+        """Fit between the worst and the best reachable for these answers (module docstring)."""
+        span = self.ceiling - self.floor
+        if span <= TIE_TOLERANCE:
+            return 100.0
+        return max(0.0, min(100.0, 100.0 * (ranked.score - self.floor) / span))
+
+    def fit(self, ranked: Ranked) -> str:
+        """The fit percentage in words."""
+        percent = self.percent(ranked)
+        return next(words for lowest, words in FIT_WORDS if percent >= lowest)
+
+    @property
+    def tied(self) -> tuple[Ranked, ...]:
+        """The frameworks whose score equals the winner's, the winner first."""
+        if not self.ranking:
+            return ()
+        best = round(self.ranking[0].score, TIE_DIGITS)
+        return tuple(r for r in self.ranking if round(r.score, TIE_DIGITS) == best)
 
 
 # ---------------------------------------------------------------------------- answers
@@ -132,38 +236,81 @@ def asked_questions(catalog: Catalog, given: Answers) -> list[Question]:
     return [catalog.questions[qid] for qid in effective_answers(catalog, given)]
 
 
-# ---------------------------------------------------------------------------- scoring
+# ---------------------------------------------------------------------------- weighing
 
 
-def _weights(
-    catalog: Catalog, answers: Answers
-) -> tuple[dict[str, float], dict[str, tuple[str, ...]], tuple[Requirement, ...]]:
+def weigh(catalog: Catalog, answers: Answers, said: frozenset[str] | None = None) -> Weighing:
+    """Weights, per-framework weight changes, drivers and must-haves of these answers.
+
+    ``said`` names the questions the user answered; None means all of them.
+    """
     weights = {cid: criterion.weight for cid, criterion in catalog.criteria.items()}
-    drivers: dict[str, list[str]] = {cid: [] for cid in catalog.criteria}
+    extra: dict[str, dict[str, float]] = {}
+    drivers: dict[str, list[Driver]] = {cid: [] for cid in catalog.criteria}
     requirements: list[Requirement] = []
     for question_id, chosen in answers.items():
         question = catalog.questions[question_id]
         choices = {choice.id: choice for choice in question.choices}
+        user_said = said is None or question_id in said
         for choice_id in chosen:
             for effect in choices[choice_id].effects:
+                reason = effect.reason or choices[choice_id].label
                 if effect.require is not None:
-                    reason = effect.reason or choices[choice_id].label
                     requirements.append(
-                        Requirement(effect.criterion, tuple(effect.require), reason)
+                        Requirement(
+                            effect.criterion, tuple(effect.require), reason, question_id, user_said
+                        )
                     )
                     continue
-                if effect.set is not None:
-                    weights[effect.criterion] = effect.set
+                criterion = effect.criterion
+                if effect.framework is not None:
+                    own = extra.setdefault(effect.framework, {})
+                    current = max(0.0, weights[criterion] + own.get(criterion, 0.0))
+                    new = effect.set if effect.set is not None else current + (effect.add or 0.0)
+                    own[criterion] = max(0.0, new) - weights[criterion]
+                elif effect.set is not None:
+                    weights[criterion] = effect.set
                 elif effect.add is not None:
-                    weights[effect.criterion] = max(0.0, weights[effect.criterion] + effect.add)
-                reason = effect.reason or choices[choice_id].label
-                if reason not in drivers[effect.criterion]:
-                    drivers[effect.criterion].append(reason)
-    return weights, {k: tuple(v) for k, v in drivers.items()}, tuple(requirements)
+                    weights[criterion] = max(0.0, weights[criterion] + effect.add)
+                driver = Driver(reason, question_id, user_said, effect.framework)
+                if driver not in drivers[criterion]:
+                    drivers[criterion].append(driver)
+    return Weighing(weights, extra, {k: tuple(v) for k, v in drivers.items()}, tuple(requirements))
 
 
-def _level_label(catalog: Catalog, criterion_id: str, level_id: str) -> str:
+# ---------------------------------------------------------------------------- explaining
+
+
+def level_label(catalog: Catalog, criterion_id: str, level_id: str) -> str:
     return catalog.level(criterion_id, level_id).label
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def merged(reasons: list[str]) -> list[str]:
+    """The reasons without repeats: one sharing most of its words with an earlier one goes."""
+    kept: list[str] = []
+    for reason in reasons:
+        words = _words(reason)
+        if not any(
+            len(words & _words(k)) >= SIMILAR_REASONS * max(len(words), len(_words(k)), 1)
+            for k in kept
+        ):
+            kept.append(reason)
+    return kept
+
+
+def why(weighing: Weighing, criterion_id: str, framework_id: str, limit: int = 2) -> str:
+    """The reasons a criterion weighs for one framework, merged, in answer order."""
+    found = [
+        d.reason
+        for d in weighing.drivers.get(criterion_id, ())
+        if d.framework in (None, framework_id)
+    ]
+    reasons = merged(found)[:limit]
+    return "; ".join(reasons) if reasons else "a general consideration"
 
 
 def _eliminations(
@@ -171,73 +318,140 @@ def _eliminations(
 ) -> list[str]:
     reasons = []
     for requirement in requirements:
-        level = framework.facts[requirement.criterion].level
-        if level not in requirement.allowed:
-            label = catalog.criteria[requirement.criterion].label
-            reason = (
-                f"{label}: {_level_label(catalog, requirement.criterion, level)}, "
-                f"but {requirement.reason}"
-            )
-            if reason not in reasons:
-                reasons.append(reason)
+        fact = framework.facts[requirement.criterion]
+        if fact.level in requirement.allowed:
+            continue
+        criterion = catalog.criteria[requirement.criterion]
+        reason = (
+            f"{criterion.label}: {level_label(catalog, requirement.criterion, fact.level)}, "
+            f"but {requirement.reason}"
+        )
+        if criterion.kind is CriterionKind.aspect and fact.note:  # it says what to do instead
+            reason += f" ({fact.note.rstrip('.')})"
+        if reason not in reasons:
+            reasons.append(reason)
     return reasons
 
 
 def _explain(
-    catalog: Catalog, contributions: tuple[Contribution, ...], drivers: dict[str, tuple[str, ...]]
+    catalog: Catalog,
+    framework_id: str,
+    contributions: tuple[Contribution, ...],
+    weighing: Weighing,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    def why(criterion_id: str) -> str:
-        found = drivers.get(criterion_id, ())
-        return "; ".join(found[:2]) if found else "a general consideration"
-
     order = {cid: index for index, cid in enumerate(catalog.criteria)}
+
+    def line(c: Contribution) -> str:
+        label = catalog.criteria[c.criterion].label
+        level = level_label(catalog, c.criterion, c.level)
+        return f"{label}: {level} ({why(weighing, c.criterion, framework_id)})"
+
     strong = sorted(
         (c for c in contributions if c.value > 0 and c.utility >= STRENGTH),
         key=lambda c: (-c.value, order[c.criterion]),
     )[:TOP_REASONS]
-    reasons = tuple(
-        f"{catalog.criteria[c.criterion].label}: "
-        f"{_level_label(catalog, c.criterion, c.level)} ({why(c.criterion)})"
-        for c in strong
-    )
     weak = sorted(
         (c for c in contributions if c.weight > 0 and c.utility < STRENGTH),
         key=lambda c: (-(c.weight - c.value), order[c.criterion]),
-    )[:2]
-    gaps = tuple(
-        f"{catalog.criteria[c.criterion].label}: "
-        f"{_level_label(catalog, c.criterion, c.level)} ({why(c.criterion)})"
-        for c in weak
+    )[:TOP_GAPS]
+    return tuple(line(c) for c in strong), tuple(line(c) for c in weak)
+
+
+def _musts(
+    catalog: Catalog, framework: Framework, requirements: tuple[Requirement, ...]
+) -> tuple[str, ...]:
+    seen: list[str] = []
+    for requirement in requirements:
+        if requirement.said and requirement.criterion not in seen:
+            seen.append(requirement.criterion)
+    return tuple(
+        f"{catalog.criteria[cid].label}: {level_label(catalog, cid, framework.facts[cid].level)}"
+        for cid in seen
     )
-    return reasons, gaps
 
 
-def _versus(catalog: Catalog, first: Ranked, second: Ranked) -> tuple[str, ...]:
-    """Why the winner beat the runner-up: the criteria with the largest differences."""
+def compare(catalog: Catalog, result: Recommendation) -> Comparison | None:
+    """The winner against the runner-up, with every difference accounted for."""
+    if len(result.ranking) < 2:
+        return None
+    first, second = result.ranking[0], result.ranking[1]
     differences = []
     for mine, theirs in zip(first.contributions, second.contributions, strict=True):
         gap = mine.value - theirs.value
         if abs(gap) > TIE_TOLERANCE:
-            differences.append((gap, mine, theirs))
-    ahead = sorted((d for d in differences if d[0] > 0), key=lambda d: -d[0])[:3]
-    behind = sorted((d for d in differences if d[0] < 0), key=lambda d: d[0])[:2]
-    lines = []
-    for gap, mine, theirs in ahead + behind:
-        label = catalog.criteria[mine.criterion].label
-        lines.append(
-            f"{label}: {_level_label(catalog, mine.criterion, mine.level)} vs "
-            f"{_level_label(catalog, theirs.criterion, theirs.level)} ({gap:+.2f})"
-        )
+            differences.append(Difference(mine.criterion, mine.level, theirs.level, gap))
+    differences.sort(key=lambda d: (-abs(d.gap), d.criterion))
+    shown = tuple(differences[:VERSUS_LINES])
+    rest = sum(d.gap for d in differences[VERSUS_LINES:])
     margin = first.score - second.score
-    lead = f"{first.framework.name} leads {second.framework.name} by {margin:.2f} points"
-    return (lead, *lines)
+    tied = round(first.score, TIE_DIGITS) == round(second.score, TIE_DIGITS)
+    close = not tied and result.percent(first) - result.percent(second) < CLOSE_POINTS
+    return Comparison(first.framework.id, second.framework.id, margin, tied, close, shown, rest)
 
+
+def versus_lines(catalog: Catalog, comparison: Comparison | None) -> tuple[str, ...]:
+    """The comparison in sentences; the listed gaps and the rest add up to the lead."""
+    if comparison is None:
+        return ()
+    first = catalog.frameworks[comparison.first].name
+    second = catalog.frameworks[comparison.second].name
+    if comparison.tied:
+        lead = (
+            f"{first} is tied with {second} at the same score; listed alphabetically "
+            "(by id). Either is a sound choice"
+        )
+    elif comparison.close:
+        lead = (
+            f"{first} leads {second} by {comparison.margin:.2f} points: close, either is a "
+            "sound choice"
+        )
+    else:
+        lead = f"{first} leads {second} by {comparison.margin:.2f} points"
+    if comparison.differences:
+        lead += "; what separates them:" if comparison.tied or comparison.close else ", made of:"
+    lines = [lead]
+    for d in comparison.differences:
+        label = catalog.criteria[d.criterion].label
+        lines.append(
+            f"{label}: {level_label(catalog, d.criterion, d.mine)} vs "
+            f"{level_label(catalog, d.criterion, d.theirs)} ({d.gap:+.2f})"
+        )
+    if abs(comparison.rest) > TIE_TOLERANCE:
+        lines.append(f"Other criteria together: {comparison.rest:+.2f}")
+    return tuple(lines)
+
+
+def _said_and_assumed(
+    catalog: Catalog, weighing: Weighing
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    said, assumed = [], []
+    for cid, drivers in weighing.drivers.items():
+        if weighing.weights[cid] <= 0 and not any(d.framework for d in drivers):
+            continue
+        label = catalog.criteria[cid].label
+        if any(d.said and d.question != KIND_QUESTION for d in drivers):
+            said.append(label)
+        elif any(d.question == KIND_QUESTION for d in drivers):
+            assumed.append(label)
+    return tuple(said), tuple(assumed)
+
+
+def _constrains(question: Question) -> bool:
+    """Whether some choice rules frameworks out or favours one: worth saying it was skipped."""
+    return any(
+        effect.require is not None or effect.framework is not None
+        for choice in question.choices
+        for effect in choice.effects
+    )
+
+
+# ---------------------------------------------------------------------------- ranking
 
 # Per framework, per criterion in catalog order: (criterion id, level id, utility).
 UtilityTable = dict[str, tuple[tuple[str, str, float], ...]]
 
 
-def _utility_table(catalog: Catalog) -> UtilityTable:
+def utility_table(catalog: Catalog) -> UtilityTable:
     table: UtilityTable = {}
     for framework in catalog.frameworks.values():
         row = []
@@ -253,122 +467,100 @@ def ranking_key(score: float, framework_id: str) -> tuple[float, str]:
     return (-round(score, TIE_DIGITS), framework_id)
 
 
-def _is_eliminated(framework: Framework, requirements: tuple[Requirement, ...]) -> bool:
-    return any(framework.facts[r.criterion].level not in r.allowed for r in requirements)
-
-
-def _winner_id(catalog: Catalog, answers: Answers, table: UtilityTable) -> str | None:
-    """The id _rank would put first, without building the explanations."""
-    weights, _, requirements = _weights(catalog, answers)
-    best: tuple[float, str] | None = None
-    for framework in catalog.frameworks.values():
-        if _is_eliminated(framework, requirements):
-            continue
-        score = sum(weights[cid] * utility for cid, _, utility in table[framework.id])
-        key = ranking_key(score, framework.id)
-        if best is None or key < best:
-            best = key
-    return best[1] if best else None
+def exact_score(weighing: Weighing, framework_id: str, table: UtilityTable) -> float:
+    """The score as the ranking computes it, summed in catalog order."""
+    return sum(
+        weighing.weight(framework_id, cid) * utility for cid, _, utility in table[framework_id]
+    )
 
 
 def _rank(
     catalog: Catalog,
     answers: dict[str, tuple[str, ...]],
-    ignored: tuple[str, ...] = (),
-    table: UtilityTable | None = None,
+    said: frozenset[str],
+    ignored: tuple[str, ...],
+    table: UtilityTable,
 ) -> Recommendation:
-    table = table if table is not None else _utility_table(catalog)
-    weights, drivers, requirements = _weights(catalog, answers)
+    weighing = weigh(catalog, answers, said)
     ranking: list[Ranked] = []
     eliminated: list[Elimination] = []
     for framework in catalog.frameworks.values():
-        reasons = _eliminations(catalog, framework, requirements)
+        reasons = _eliminations(catalog, framework, weighing.requirements)
         if reasons:
             eliminated.append(Elimination(framework, tuple(reasons)))
             continue
         frozen = tuple(
-            Contribution(criterion_id, weights[criterion_id], level_id, utility)
-            for criterion_id, level_id, utility in table[framework.id]
+            Contribution(cid, weighing.weight(framework.id, cid), level_id, utility)
+            for cid, level_id, utility in table[framework.id]
         )
         score = sum(c.value for c in frozen)
-        top, gaps = _explain(catalog, frozen, drivers)
-        ranking.append(Ranked(framework, score, frozen, top, gaps))
+        top, gaps = _explain(catalog, framework.id, frozen, weighing)
+        musts = _musts(catalog, framework, weighing.requirements)
+        ranking.append(Ranked(framework, score, frozen, top, gaps, musts))
     ranking.sort(key=lambda r: ranking_key(r.score, r.framework.id))
     eliminated.sort(key=lambda e: e.framework.id)
-    versus = _versus(catalog, ranking[0], ranking[1]) if len(ranking) > 1 else ()
-    return Recommendation(
+    floor = ceiling = 0.0
+    if ranking:
+        for index in range(len(catalog.criteria)):
+            values = [r.contributions[index].value for r in ranking]
+            floor += min(values)
+            ceiling += max(values)
+    said_labels, assumed_labels = _said_and_assumed(catalog, weighing)
+    kind = catalog.questions.get(KIND_QUESTION)
+    assumed_for = ""
+    if kind is not None and answers.get(KIND_QUESTION):
+        labels = {c.id: c.label for c in kind.choices}
+        assumed_for = labels.get(answers[KIND_QUESTION][0], "")
+    not_considered = tuple(
+        catalog.questions[qid].topic or qid
+        for qid in answers
+        if qid not in said and _constrains(catalog.questions[qid])
+    )
+    result = Recommendation(
         answers=answers,
-        weights=weights,
-        drivers=drivers,
-        requirements=requirements,
+        weights=weighing.weights,
+        drivers={
+            cid: tuple(merged([d.reason for d in found if d.framework is None]))
+            for cid, found in weighing.drivers.items()
+        },
+        requirements=weighing.requirements,
         ranking=tuple(ranking),
         eliminated=tuple(eliminated),
         flips=(),
-        versus=versus,
-        total_weight=sum(weights.values()),
+        versus=(),
+        total_weight=sum(weighing.weights.values()),
         ignored=ignored,
+        said=said_labels,
+        assumed=assumed_labels,
+        assumed_for=assumed_for,
+        not_considered=not_considered,
+        floor=floor,
+        ceiling=ceiling,
+        weighing=weighing,
     )
-
-
-def _choice_label(question: Question, choice_ids: tuple[str, ...]) -> str:
-    labels = {choice.id: choice.label for choice in question.choices}
-    return ", ".join(labels[c] for c in choice_ids) if choice_ids else "none"
-
-
-def _alternatives(
-    question: Question, current: tuple[str, ...]
-) -> list[tuple[tuple[str, ...], str]]:
-    """Every answer one step away from ``current``, with how to say the change."""
-    options: list[tuple[tuple[str, ...], str]] = []
-    if question.type is QuestionType.single:
-        for choice in question.choices:
-            if (choice.id,) != current:
-                text = (
-                    f"if '{question.prompt}' were answered '{choice.label}' "
-                    f"instead of '{_choice_label(question, current)}'"
-                )
-                options.append(((choice.id,), text))
-        return options
-    for choice in question.choices:
-        if choice.id in current:
-            new = tuple(c for c in current if c != choice.id)
-            text = f"if '{choice.label}' were not a must-have"
-        else:
-            order = [c.id for c in question.choices]
-            new = tuple(sorted((*current, choice.id), key=order.index))
-            text = f"if '{choice.label}' were also a must-have"
-        options.append((new, text))
-    return options
-
-
-def _flips(
-    catalog: Catalog, base: Recommendation, given: Answers, table: UtilityTable
-) -> tuple[Flip, ...]:
-    winner = base.winner.framework.id if base.winner else None
-    flips = []
-    for question_id, current in base.answers.items():
-        question = catalog.questions[question_id]
-        for new, text in _alternatives(question, current):
-            changed = {**given, question_id: new}
-            new_winner = _winner_id(catalog, effective_answers(catalog, changed), table)
-            if new_winner == winner:
-                continue
-            if new_winner is None:
-                outcome = "every framework would be eliminated"
-            else:
-                outcome = f"{catalog.frameworks[new_winner].name} would win"
-            flips.append(Flip(question_id, current, new, new_winner, f"{text}, {outcome}"))
-    return tuple(flips)
+    comparison = compare(catalog, result)
+    return dataclasses.replace(
+        result, comparison=comparison, versus=versus_lines(catalog, comparison)
+    )
 
 
 def recommend(catalog: Catalog, given: Answers, with_flips: bool = True) -> Recommendation:
     """Rank the catalog's frameworks for ``given`` answers (validated ids)."""
     answers = effective_answers(catalog, given)
-    ignored = tuple(qid for qid in given if qid not in answers)
-    table = _utility_table(catalog)
-    base = _rank(catalog, answers, ignored, table)
+    # In question order, so that the order answers were given in never shows.
+    ignored = tuple(qid for qid in catalog.questions if qid in given and qid not in answers)
+    # An answer equal to the question's default says nothing new (a wizard user pressing
+    # Enter and a script that leaves the question out get the same explanation).
+    said = frozenset(
+        qid
+        for qid in given
+        if qid in answers and tuple(given[qid]) != tuple(catalog.questions[qid].default)
+    )
+    table = utility_table(catalog)
+    base = _rank(catalog, answers, said, ignored, table)
     if not with_flips:
         return base
+    from fwtui.advisor.flips import find_flips
+
     # Flips start from every given answer: one not asked now may be asked after the change.
-    flips = _flips(catalog, base, dict(given), table)
-    return dataclasses.replace(base, flips=flips)
+    return dataclasses.replace(base, flips=find_flips(catalog, base, dict(given), table))

@@ -137,6 +137,9 @@ def check_references(pending: Pending, level_ids: Callable[[str], list[str]]) ->
                     message = unknown("criterion", effect.criterion, criteria)
                     problems.append(origin.problem((*sub, "criterion"), message))
                     continue
+                if effect.framework is not None and effect.framework not in entries["framework"]:
+                    message = unknown("framework", effect.framework, entries["framework"])
+                    problems.append(origin.problem((*sub, "framework"), message))
                 valid = level_ids(effect.criterion)
                 for level in effect.require or []:
                     if level not in valid:

@@ -422,6 +422,13 @@ class Effect(Strict):
     """What picking a choice does to one criterion: exactly one of set, add, require."""
 
     criterion: Id
+    framework: Id | None = Field(
+        default=None,
+        description=(
+            "Only for this framework: the set or add changes the criterion's weight in its "
+            "score alone (what the project already runs on, what the team knows)."
+        ),
+    )
     set: float | None = Field(default=None, ge=0.0, le=10.0, description="Set its weight.")
     add: float | None = Field(default=None, ge=-10.0, le=10.0, description="Add to its weight.")
     require: list[Id] | None = Field(
@@ -443,6 +450,8 @@ class Effect(Strict):
             )
         if self.require is not None and self.reason is None:
             raise ValueError("a require effect needs a reason")
+        if self.require is not None and self.framework is not None:
+            raise ValueError("a require effect applies to every framework; drop 'framework'")
         return self
 
 
@@ -486,6 +495,10 @@ class Choice(Strict):
 class Question(Strict):
     id: Id
     prompt: ShortText
+    topic: ShortText | None = Field(
+        default=None,
+        description="A few words naming what it asks about, for summaries ('deployment').",
+    )
     help: Text
     type: QuestionType
     default: list[Id] = Field(

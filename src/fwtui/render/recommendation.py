@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from fwtui.advisor.flips import flip_texts
 from fwtui.advisor.scoring import Ranked, Recommendation
 from fwtui.catalog.models import QuestionType
 from fwtui.catalog.store import Catalog
@@ -40,7 +41,13 @@ EXPLAINED_RANKS = 3
 """The first entries of the ranking whose reasons and gaps the text shows."""
 REASONS_SHOWN = 3
 GAPS_SHOWN = 1
+FLIPS_SHOWN = 10
+"""Changes listed in text and Markdown; JSON lists every one."""
 NO_FLIP = "No single change of one answer changes the winner."
+FIT_SCALE = (
+    "Fit: 100% is the best of the ranked frameworks on every criterion these answers weigh, "
+    "0% the worst of them on every one; points are the weighted sum the ranking uses."
+)
 ALL_ELIMINATED = "Every framework was eliminated by the must-haves below."
 
 
@@ -74,8 +81,91 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def flip_sentences(result: Recommendation) -> tuple[str, ...]:
-    return tuple(sentence(flip.text) for flip in result.flips)
+def flip_sentences(
+    catalog: Catalog, result: Recommendation, limit: int | None = None
+) -> tuple[str, ...]:
+    """The changes that would change the winner, the ones a user can act on first."""
+    merged = flip_texts(catalog, result.flips)
+    shown = merged if limit is None else merged[:limit]
+    lines = tuple(sentence(text) for text in shown)
+    hidden = len(merged) - len(shown)
+    return lines + ((f"... and {hidden} more (the JSON output lists every one)",) if hidden else ())
+
+
+def because(catalog: Catalog, text: str) -> str:
+    """``text`` as the rest of "Good, because ...": "The core ..." becomes "the core ...".
+
+    A first word that is a name (of a framework, a package, a standard) keeps its capital.
+    """
+    first = text.split(" ", 1)[0].strip(",.:;()")
+    names = {f.name for f in catalog.frameworks.values()}
+    for framework in catalog.frameworks.values():
+        names |= {c.name for c in framework.toolkit} | {e.name for e in framework.ecosystem}
+    if first in names or not first[:1].isupper() or (not first[1:].islower() and first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def counted_lines(
+    catalog: Catalog, result: Recommendation, with_musts: bool = True
+) -> tuple[str, ...]:
+    """What the user said, what fwtui assumed for the project kind, what was not asked."""
+    lines = []
+    musts: list[str] = []
+    for requirement in result.requirements:
+        label = catalog.criteria[requirement.criterion].label
+        if requirement.said and label not in musts:
+            musts.append(label)
+    if musts and with_musts:
+        lines.append(f"You require: {', '.join(musts)}.")
+    said = [label for label in result.said if label not in musts]
+    if said:
+        lines.append(f"You said these matter: {', '.join(said)}.")
+    if result.assumed:
+        kind = result.assumed_for[:1].lower() + result.assumed_for[1:]
+        lines.append(f"Assumed for {kind or 'this kind of project'}: {', '.join(result.assumed)}.")
+    if result.not_considered:
+        lines.append(
+            "Not considered (left at their defaults): " + ", ".join(result.not_considered) + "."
+        )
+    return tuple(lines)
+
+
+def must_rows(result: Recommendation, shown: int | None = None) -> tuple[tuple[str, str], ...]:
+    """How each ranked framework meets the user's own must-haves."""
+    return tuple(
+        (ranked.framework.name, "; ".join(ranked.musts))
+        for ranked in result.ranking[:shown]
+        if ranked.musts
+    )
+
+
+def bearing_points(result: Recommendation, points: list[Any]) -> list[Any]:
+    """The pros or cons about a criterion these answers weigh (for this framework)."""
+    return [p for p in points if p.criterion and result.weights.get(p.criterion, 0.0) > 0]
+
+
+def choice_sentence(catalog: Catalog, result: Recommendation) -> str:
+    """The ADR's "Chosen option" sentence: a tie or a close lead is said as such."""
+    winner = result.winner
+    assert winner is not None
+    name = winner.framework.name
+    fit = f"{result.percent(winner):.0f}%, a {result.fit(winner)}"
+    comparison = result.comparison
+    if comparison is not None and comparison.tied:
+        others = [r.framework.name for r in result.tied[1:]]
+        return (
+            f'Chosen option: "{name}", tied with {", ".join(others)} at the same score '
+            f"({fit}); it is listed first alphabetically, so weigh the differences below "
+            "before deciding:"
+        )
+    if comparison is not None and comparison.close:
+        second = catalog.frameworks[comparison.second].name
+        return (
+            f'Chosen option: "{name}", ahead of {second} by a close margin ({fit}); either is a '
+            "sound choice, and these are its strengths for our answers:"
+        )
+    return f'Chosen option: "{name}", because it fits our answers best ({fit}):'
 
 
 def _more(total: int, shown: int, hint: str = "") -> str:
@@ -112,8 +202,16 @@ def recommendation_sections(
     winner = result.winner
     sections = [
         Section("Answers", (Lines(answer_lines(catalog, result)),), id="answers"),
-        Section("Ranking", (ranking_block(result, shown),), id="ranking"),
     ]
+    counted = counted_lines(catalog, result)
+    if counted:
+        sections.append(Section("What counted", (Lines(counted),), id="counted"))
+    sections.append(
+        Section("Ranking", (ranking_block(result, shown), Paragraph(FIT_SCALE)), id="ranking")
+    )
+    musts = must_rows(result, shown)
+    if musts:
+        sections.append(Section("Your must-haves", (Terms(musts),), id="musts"))
     if result.versus:
         sections.append(Section("Why the winner", (Lines(result.versus),), id="versus"))
     if result.eliminated:
@@ -121,17 +219,32 @@ def recommendation_sections(
         rows = tuple((e.framework.name, e.reason) for e in eliminated)
         more = _more(len(result.eliminated), len(eliminated))
         sections.append(Section("Eliminated", (Terms(rows, more),), id="eliminated"))
-    flips = Bullets(flip_sentences(result), empty=NO_FLIP)
+    flips = Bullets(flip_sentences(catalog, result, FLIPS_SHOWN), empty=NO_FLIP)
     sections.append(Section("What would change the answer", (flips,), id="flips"))
     title = f"Recommendation: {winner.framework.name if winner else 'none'}"
     return Document(title, tuple(sections))
 
 
-def good_and_bad(pros: list[Any], cons: list[Any]) -> Lines:
-    return Lines(
-        tuple(f"Good, because {p.text}" for p in pros)
-        + tuple(f"Bad, because {c.text}" for c in cons)
+def good_and_bad(
+    pros: list[Any],
+    cons: list[Any],
+    catalog: Catalog | None = None,
+    result: Recommendation | None = None,
+) -> Lines:
+    """MADR's Good/Bad bullets, read as sentences; with ``result``, only the points about
+    criteria these answers weigh."""
+    if result is not None:
+        pros, cons = bearing_points(result, pros), bearing_points(result, cons)
+
+    def said(text: str) -> str:
+        return because(catalog, text) if catalog is not None else text
+
+    lines = tuple(f"Good, because {said(p.text)}" for p in pros) + tuple(
+        f"Bad, because {said(c.text)}" for c in cons
     )
+    if not lines and result is not None:
+        return Lines(("Neither its pros nor its cons touch what these answers weigh.",))
+    return Lines(lines)
 
 
 def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.date) -> Document:
@@ -139,14 +252,24 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
     winner = result.winner
     chosen = winner.framework.name if winner else "no framework yet"
     version = catalog.meta.data_version
+    situation = {
+        "extend": "for an app we already run and extend",
+        "migrate": "to migrate an existing app to",
+    }.get((result.answers.get("existing_code") or ("",))[0], "for a new project")
     context = Paragraph(
-        "We need a Python web framework for a new project. We described the project and the "
+        f"We need a Python web framework {situation}. We described the project and the "
         "team in fwtui's wizard and compared the frameworks of its catalog "
         f"(data version {version})."
     )
-    drivers = answer_lines(catalog, result) + tuple(
-        f"Must-have: {r.reason} ({catalog.criteria[r.criterion].label})"
-        for r in result.requirements
+    must_haves = []
+    for r in result.requirements:
+        line = f"Must-have: {r.reason} ({catalog.criteria[r.criterion].label})"
+        if line not in must_haves:
+            must_haves.append(line)
+    drivers = (
+        answer_lines(catalog, result)
+        + tuple(must_haves)
+        + counted_lines(catalog, result, with_musts=False)
     )
     options = tuple(r.framework.name for r in result.ranking) + tuple(
         f"{e.framework.name} (ruled out)" for e in result.eliminated
@@ -161,10 +284,7 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
             ),
         )
     else:
-        because = (
-            f'Chosen option: "{chosen}", because it scores highest '
-            f"({result.percent(winner):.1f}% of the weighted criteria):"
-        )
+        chosen_line = choice_sentence(catalog, result)
         confirmation = (
             "Replay the answers file with ",
             Code("fwtui recommend --answers FILE"),
@@ -174,9 +294,9 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
         pros, cons = winner.framework.pros, winner.framework.cons
         outcome = Section(
             "Decision Outcome",
-            (Paragraph(because), Lines(winner.reasons)),
+            (Paragraph(chosen_line), Lines(winner.reasons)),
             (
-                Section("Consequences", (good_and_bad(pros, cons),)),
+                Section("Consequences", (good_and_bad(pros, cons, catalog, result),)),
                 Section("Confirmation", (Paragraph(confirmation),)),
             ),
         )
@@ -185,7 +305,7 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
             r.framework.name,
             (
                 Paragraph(given(r.framework.tagline)),
-                good_and_bad(r.framework.pros, r.framework.cons),
+                good_and_bad(r.framework.pros, r.framework.cons, catalog, result),
             ),
         )
         for r in result.ranking
@@ -193,7 +313,10 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
         Section(e.framework.name, (Lines((f"Bad, because {e.reason}",)),))
         for e in result.eliminated
     )
-    more: list[Any] = [Lines(result.versus + (flip_sentences(result) or (NO_FLIP,)))]
+    more: list[Any] = [
+        Lines(result.versus + (flip_sentences(catalog, result, FLIPS_SHOWN) or (NO_FLIP,))),
+        Paragraph(FIT_SCALE),
+    ]
     sources = sorted({str(url) for r in result.ranking[:2] for url in r.framework.sources})
     if sources:
         more += [Paragraph("Sources:"), Links(tuple(sources))]
@@ -262,9 +385,20 @@ def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
         "ignored_answers": list(result.ignored),
         "weights": {cid: round(w, 6) for cid, w in result.weights.items() if w > 0},
         "requirements": [
-            {"criterion": r.criterion, "allowed": list(r.allowed), "reason": r.reason}
+            {
+                "criterion": r.criterion,
+                "allowed": list(r.allowed),
+                "reason": r.reason,
+                "question": r.question,
+                "said": r.said,
+            }
             for r in result.requirements
         ],
+        "said": list(result.said),
+        "assumed": list(result.assumed),
+        "assumed_for": result.assumed_for,
+        "not_considered": list(result.not_considered),
+        "percent_scale": FIT_SCALE,
         "ranking": [
             {
                 "rank": index,
@@ -272,6 +406,9 @@ def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
                 "name": ranked.framework.name,
                 "score": round(ranked.score, 6),
                 "percent": round(result.percent(ranked), 2),
+                "fit": result.fit(ranked),
+                "tied_with_winner": ranked in result.tied[1:],
+                "musts": list(ranked.musts),
                 "contributions": contributions(ranked),
                 "reasons": list(ranked.reasons),
                 "gaps": list(ranked.gaps),
@@ -289,6 +426,8 @@ def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
                 "from": list(flip.old),
                 "to": list(flip.new),
                 "winner": flip.winner,
+                "tie_with": flip.tie_with,
+                "actionable": flip.actionable,
                 "text": flip.text,
             }
             for flip in result.flips
