@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any, ClassVar
@@ -10,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.geometry import Region
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -23,6 +25,7 @@ from fwtui.palette import JumpProvider
 from fwtui.paths import state_dir
 from fwtui.persist import SETTINGS, load_theme, save_theme
 from fwtui.safetext import clean, clean_line
+from fwtui.widgets.cursor import cursor_offset
 from fwtui.widgets.lists import VIM_WIDGETS
 
 
@@ -37,6 +40,31 @@ def screen_class(mode: str) -> type[Screen[Any]]:
 
 def _lazy_screen(mode: str) -> Callable[[], Screen[Any]]:
     return lambda: screen_class(mode)()
+
+
+# The accessible mode (--accessible, ACCESSIBLE=1).
+HIGH_CONTRAST = Theme(
+    name="fwtui-high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    success="#00FF00",
+    warning="#FFFF00",
+    error="#FF5555",
+    dark=True,
+)
+SHOW_CURSOR = "\x1b[?25h"
+CURSOR_CHECK = 0.2
+"""Seconds between checks that the cursor is still on the selection (after a scroll, a
+focus change or a new screen, which send no message the app hears)."""
+
+
+def accessible_from_env() -> bool:
+    return os.environ.get("ACCESSIBLE", "").strip().lower() not in ("", "0", "false", "no")
 
 
 SCREENS_GROUP = Binding.Group("Screens", compact=True)
@@ -69,8 +97,12 @@ class FwtuiApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, catalog: Catalog, screen: str = "overview") -> None:
+    def __init__(
+        self, catalog: Catalog, screen: str = "overview", accessible: bool | None = None
+    ) -> None:
         self.catalog = catalog
+        # --accessible, or ACCESSIBLE=1 as other terminal toolkits honour (None: ask it).
+        self.accessible = accessible if accessible is not None else accessible_from_env()
         # Frameworks the wizard sent to the matrix and pros & cons (`c` on its result).
         self.compared: tuple[str, ...] = ()
         self.compared_serial = 0
@@ -108,9 +140,42 @@ class FwtuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.restore_theme()
+        if self.accessible:  # before the theme is remembered: the user's saved one stays
+            self.start_accessible()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_user_keymap()
         terminal.guard(self)
+
+    def start_accessible(self) -> None:
+        """The accessible mode: a high-contrast theme, no animation, a visible cursor that
+        follows the selection (ASCII marks are the widgets' part: fwtui.widgets.marks)."""
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name
+        self.animation_level = "none"
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(SHOW_CURSOR)  # Textual hides it; a screen reader follows it
+        self.set_interval(CURSOR_CHECK, self.place_cursor, name="accessible-cursor")
+
+    def place_cursor(self) -> None:
+        """Put the terminal's cursor on the focused widget's selected item."""
+        offset = cursor_offset(self.screen.focused)
+        if offset is not None and offset != self.cursor_position:
+            self.cursor_position = offset
+            # The cursor moves with the next update written: repaint one cell for it.
+            self.screen.refresh(Region(offset.x, offset.y, 1, 1))
+
+    # The selection moved: place the cursor before the repaint that shows it.
+    def on_option_list_option_highlighted(self) -> None:
+        if self.accessible:
+            self.call_after_refresh(self.place_cursor)
+
+    def on_data_table_cell_highlighted(self) -> None:
+        if self.accessible:
+            self.call_after_refresh(self.place_cursor)
+
+    def on_radio_set_changed(self) -> None:
+        if self.accessible:
+            self.call_after_refresh(self.place_cursor)
 
     def restore_theme(self) -> None:
         """Use the theme saved in ``settings.yaml``; a broken file is one notice, no crash."""

@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screen", choices=MODE_IDS, default=FIRST_MODE, help="screen the TUI opens on"
     )
+    parser.add_argument(
+        "--accessible",
+        action="store_true",
+        help="TUI for screen readers and plain terminals: the cursor on the selected item, "
+        "no animation, ASCII marks, a high-contrast theme (also ACCESSIBLE=1)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     # Subcommands accept --data too; SUPPRESS keeps the top-level value when absent.
@@ -589,7 +595,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         limit_memory()
     from fwtui.app import FwtuiApp
 
-    app = FwtuiApp(catalog, screen=args.screen)
+    app = FwtuiApp(catalog, screen=args.screen, accessible=args.accessible or None)
     app.run()
     # 1 after an unhandled exception (Textual has printed it), 128 + N after signal N;
     # None when the app ended without an explicit exit, e.g. closed by the web driver.

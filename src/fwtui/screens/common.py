@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from fwtui.app import FwtuiApp
     from fwtui.catalog.store import Catalog
 
+ASCII_ICON = "*"
+"""The header's icon in the accessible mode (Textual's is a circle)."""
 MIN_WIDTH = 60
 MIN_HEIGHT = 15
 
@@ -72,7 +74,7 @@ class FwScreen(Screen[None]):
             self.title = f"fwtui · {mode.title}"
             if not self.sub_title:
                 self.sub_title = mode.tooltip
-        yield Header()
+        yield Header(icon=ASCII_ICON) if self.fw_app().accessible else Header()
         yield Static("", id="too-small")
 
     def compose_footer(self) -> ComposeResult:

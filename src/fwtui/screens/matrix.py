@@ -139,6 +139,7 @@ class MatrixScreen(FwScreen):
 
     def on_mount(self) -> None:
         self.selected = tuple(self.catalog.frameworks)[:DEFAULT_COLUMNS]
+        self.compact = not self.fw_app().accessible  # words, not symbols, to be read aloud
         self.take_compared()
         self.rebuild()  # now, so that the first frame shows the table
         self.query_one("#matrix-table", DataTable).focus()
