@@ -190,3 +190,134 @@ def test_flip_names_the_change_and_the_new_winner() -> None:
 def test_versus_explains_the_lead() -> None:
     result = recommend(_catalog([]), {})
     assert result.versus[0].startswith("Beta leads Alpha by 0.40 points")
+
+
+# ------------------------------------------------------------------ issue 12 rules
+
+
+def test_an_effect_for_one_framework_weighs_in_its_score_alone() -> None:
+    catalog = _catalog(
+        [{"criterion": "admin", "framework": "beta", "add": 2}], "builtin", "builtin"
+    )
+    result = recommend(catalog, {"q": ("on",)})
+    scores = {r.framework.id: r.score for r in result.ranking}
+    assert scores == {"alpha": 0.6, "beta": 3.0}
+    assert result.weights["admin"] == 0.0  # the shared weight does not move
+    beta = next(r for r in result.ranking if r.framework.id == "beta")
+    assert abs(sum(c.value for c in beta.contributions) - beta.score) < 1e-9
+
+
+def test_equal_scores_are_a_tie_and_never_a_lead() -> None:
+    # alpha: orm partial 0.6 + admin builtin 0.4 * 1 = 1.0; beta: orm builtin 1.0.
+    result = recommend(_catalog([{"criterion": "admin", "add": 0.4}]), {"q": ("on",)})
+    assert result.comparison is not None
+    assert result.comparison.tied
+    assert [r.framework.id for r in result.tied] == ["alpha", "beta"]
+    assert "tied with Beta" in result.versus[0]
+    assert "leads" not in result.versus[0]
+
+
+def test_the_why_lines_add_up_to_the_lead() -> None:
+    result = recommend(_catalog([{"criterion": "admin", "add": 2}]), {"q": ("on",)})
+    comparison = result.comparison
+    assert comparison is not None
+    assert not comparison.tied
+    listed = sum(d.gap for d in comparison.differences) + comparison.rest
+    assert abs(listed - comparison.margin) < 1e-9
+
+
+def test_the_fit_scale_runs_from_the_worst_to_the_best_of_the_field() -> None:
+    result = recommend(_catalog([{"criterion": "admin", "add": 2}]), {"q": ("on",)})
+    first, last = result.ranking[0], result.ranking[-1]
+    # alpha is best on admin and worst on orm; beta the reverse: neither is at 0 or 100.
+    assert 0 < result.percent(last) < result.percent(first) < 100
+    assert result.fit(first) in {"strong fit", "good fit", "partial fit", "weak fit"}
+
+
+def test_a_close_lead_is_said_to_be_close() -> None:
+    result = recommend(_catalog([{"criterion": "admin", "add": 0.41}]), {"q": ("on",)})
+    assert result.comparison is not None
+    assert result.comparison.close
+    assert "close, either is a sound choice" in result.versus[0]
+
+
+def test_repeated_reasons_merge() -> None:
+    from fwtui.advisor.scoring import merged
+
+    reasons = [
+        "a long-lived project needs a stable base",
+        "a long-lived product needs a stable base",
+        "the team is new to web development",
+    ]
+    assert merged(reasons) == [reasons[0], reasons[2]]
+
+
+def test_said_assumed_and_not_considered() -> None:
+    criteria = [criterion("orm", weight=0.0), criterion("admin")]
+    frameworks = [framework("alpha", {"orm": "builtin", "admin": "none"})]
+    questions = [
+        question(
+            {
+                "id": "project_kind",
+                "default": ["web"],
+                "choices": [
+                    {"id": "web", "effects": [{"criterion": "orm", "add": 1}]},
+                    {"id": "x"},
+                ],
+            }
+        ),
+        question(
+            {
+                "id": "musts",
+                "default": ["none"],
+                "topic": "must-haves",
+                "choices": [
+                    {"id": "none"},
+                    {"id": "admin", "effects": [{"criterion": "admin", "add": 1}]},
+                    {
+                        "id": "strict",
+                        "effects": [{"criterion": "admin", "require": ["none"], "reason": "r"}],
+                    },
+                ],
+            }
+        ),
+    ]
+    catalog = tiny_catalog(criteria, frameworks, questions)
+    plain = recommend(catalog, {})
+    assert plain.assumed == ("ORM",)
+    assert plain.said == ()
+    assert plain.not_considered == ("must-haves",)  # it could rule frameworks out
+    said = recommend(catalog, {"musts": ("admin",)})
+    assert said.said == ("ADMIN",)
+    assert said.not_considered == ()
+    # Answering the default says nothing new: the same as leaving it out.
+    assert recommend(catalog, {"musts": ("none",)}).not_considered == ("must-haves",)
+
+
+def test_flips_the_user_can_act_on_come_before_another_kind_of_project() -> None:
+    criteria = [criterion("orm", weight=1.0), criterion("admin")]
+    frameworks = [
+        framework("alpha", {"orm": "partial", "admin": "builtin"}),
+        framework("beta", {"orm": "builtin", "admin": "none"}),
+    ]
+    admin = {"criterion": "admin", "add": 2}
+    questions = [
+        question(
+            {
+                "id": "project_kind",
+                "default": ["a"],
+                "choices": [{"id": "a"}, {"id": "b", "effects": [admin]}],
+            }
+        ),
+        question(
+            {
+                "id": "need",
+                "default": ["no"],
+                "choices": [{"id": "no"}, {"id": "yes", "effects": [admin]}],
+            }
+        ),
+    ]
+    result = recommend(tiny_catalog(criteria, frameworks, questions), {})
+    assert [f.question for f in result.flips] == ["need", "project_kind"]
+    assert [f.actionable for f in result.flips] == [True, False]
+    assert result.flips[1].text.startswith("if you were building b instead")

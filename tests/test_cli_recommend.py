@@ -167,6 +167,55 @@ def test_answers_file_from_an_older_catalog_loads_with_a_warning(tmp_path: Path)
     assert json.loads(result.stdout)["answers"]["project_kind"] == "api"
 
 
+def test_an_answers_file_of_the_first_wizard_names_the_questions_added_since(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v1.yaml"
+    path.write_text(
+        "fwtui_version: 0.1.0\nschema_version: 1\ndata_version: '2026.11.25'\n"
+        "catalog_hash: sha256:first\nanswers:\n  project_kind: api\n  realtime: not_needed\n"
+        "  scale: medium\n  team_experience: intermediate\n  builtins: []\n"
+        "  performance: high\n  flexibility: no_preference\n  timeline: normal\n",
+        encoding="utf-8",
+    )
+    result = cli("recommend", "--answers", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (line,) = [ln for ln in result.stderr.splitlines() if "take their defaults" in ln]
+    assert "also (none)" in line
+    assert "deployment (A server or container behind a proxy)" in line
+    assert "scale" not in line  # answered in the file
+    assert json.loads(result.stdout)["answers"]["performance"] == "high"
+
+
+def test_choice_and_question_ids_match_whatever_their_case() -> None:
+    upper = cli("recommend", "--answer", "Project_Kind=API", "--answer", "builtins=ORM,Admin",
+                "--format", "json")  # fmt: skip
+    lower = cli("recommend", "--answer", "project_kind=api", "--answer", "builtins=orm,admin",
+                "--format", "json")  # fmt: skip
+    assert upper.returncode == 0, upper.stderr
+    assert upper.stdout == lower.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--answer", "project_knd=api"], "'project_knd' (did you mean 'project_kind'?)"),
+        (["--answer", "project_kind=webiste"], "'webiste' (did you mean 'website'?)"),
+        (["--answer", "scale=small", "--answer", "scale=large"],
+         "'scale' was already answered by --answer 'scale=small'; give it once (one choice)"),
+        (["--answer", "builtins=orm", "--answer", "builtins=admin"],
+         "give it once (all choices in one --answer, comma-separated)"),
+    ],
+)  # fmt: skip
+def test_near_misses_are_named_and_a_repeated_answer_is_an_error(
+    args: list[str], fragment: str
+) -> None:
+    result = cli("recommend", *args)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_output_is_written_atomically_and_replaces_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "adr.md"
     target.write_text("old decision\n", encoding="utf-8")

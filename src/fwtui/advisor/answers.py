@@ -126,7 +126,7 @@ def new_questions(catalog: Catalog, answers: Answers) -> str:
         labels = {choice.id: choice.label for choice in question.choices}
         shown = ", ".join(labels[c] for c in chosen) if chosen else "none"
         missing.append(f"{question_id} ({shown})")
-    listed = missing[:MAX_DROPPED_SHOWN]
+    listed = missing[: 2 * MAX_DROPPED_SHOWN]
     more = f", ... ({len(missing) - len(listed)} more)" if len(missing) > len(listed) else ""
     return ", ".join(listed) + more
 
@@ -197,7 +197,7 @@ def load_answers_record(catalog: Catalog, path: Path, warn: Warnings) -> Answers
         warn.append(f"{path}: dropped {dropped - MAX_DROPPED_SHOWN} more answers")
     new = "" if same_catalog else new_questions(catalog, answers)
     if new:
-        warn.append(f"{path}: questions new since it was made take their defaults: {new}")
+        warn.append(f"{path}: questions it does not answer take their defaults: {new}")
     return AnswersRecord(answers, parsed.who, parsed.role, parsed.data_version, same_catalog)
 
 
