@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from fwtui.advisor.answers import Answers
-from fwtui.catalog.models import CriterionKind, Framework, Question, When
+from fwtui.catalog.models import Framework, Question, When
 from fwtui.catalog.store import Catalog
 
 TIE_TOLERANCE = 1e-9
@@ -49,6 +49,9 @@ KIND_QUESTION = "project_kind"
 """The question whose effects are what fwtui assumes for a kind of project."""
 # Fit percentages in words, best first: (lowest percentage, words).
 FIT_WORDS = ((80.0, "strong fit"), (60.0, "good fit"), (40.0, "partial fit"), (0.0, "weak fit"))
+NOTED_GROUPS = frozenset({"deployment"})
+"""Criteria whose fact note an elimination quotes: it names the way out (an older release
+for an older Python, the packages that are required, the support window)."""
 SIMILAR_REASONS = 0.6
 """Two reasons of one criterion sharing this share of their words say the same thing."""
 
@@ -326,7 +329,7 @@ def _eliminations(
             f"{criterion.label}: {level_label(catalog, requirement.criterion, fact.level)}, "
             f"but {requirement.reason}"
         )
-        if criterion.kind is CriterionKind.aspect and fact.note:  # it says what to do instead
+        if criterion.group in NOTED_GROUPS and fact.note:  # the note says what to do instead
             reason += f" ({fact.note.rstrip('.')})"
         if reason not in reasons:
             reasons.append(reason)

@@ -92,18 +92,31 @@ def flip_sentences(
     return lines + ((f"... and {hidden} more (the JSON output lists every one)",) if hidden else ())
 
 
-def because(catalog: Catalog, text: str) -> str:
-    """``text`` as the rest of "Good, because ...": "The core ..." becomes "the core ...".
+FRAGMENT_STARTS = frozenset(
+    {"runs", "still", "no", "long", "few", "many", "more", "less", "much", "little", "only"}
+    | {"very", "mature", "minimal", "strong", "limited", "native", "young", "small", "large"}
+    | {"fast", "simple", "easy", "hard", "single", "smaller", "fewer", "larger", "slower"}
+    | {"strict", "written", "well", "widely", "clear", "detailed", "thorough", "official"}
+)
+"""First words of a pro or con written as a fragment ("Maintained by ...", "Still 0.x")."""
 
-    A first word that is a name (of a framework, a package, a standard) keeps its capital.
+
+def argument(catalog: Catalog, good: bool, text: str) -> str:
+    """A pro or con as MADR's bullet, read as a person writes it.
+
+    A sentence follows "Good, because" with its first letter lowered ("the core ..."),
+    unless it starts with a name; a fragment ("Maintained under ...") follows "Good:".
     """
+    label = "Good" if good else "Bad"
     first = text.split(" ", 1)[0].strip(",.:;()")
+    lowered = first.lower()
+    if lowered in FRAGMENT_STARTS or (lowered.endswith("ed") and first[:1].isupper()):
+        return f"{label}: {text}"
     names = {f.name for f in catalog.frameworks.values()}
     for framework in catalog.frameworks.values():
         names |= {c.name for c in framework.toolkit} | {e.name for e in framework.ecosystem}
-    if first in names or not first[:1].isupper() or (not first[1:].islower() and first[1:]):
-        return text
-    return text[:1].lower() + text[1:]
+    keep = first in names or not first[:1].isupper() or (first[1:] and not first[1:].islower())
+    return f"{label}, because {text if keep else text[:1].lower() + text[1:]}"
 
 
 def counted_lines(
@@ -236,12 +249,12 @@ def good_and_bad(
     if result is not None:
         pros, cons = bearing_points(result, pros), bearing_points(result, cons)
 
-    def said(text: str) -> str:
-        return because(catalog, text) if catalog is not None else text
+    def bullet(good: bool, text: str) -> str:
+        if catalog is None:
+            return f"{'Good' if good else 'Bad'}, because {text}"
+        return argument(catalog, good, text)
 
-    lines = tuple(f"Good, because {said(p.text)}" for p in pros) + tuple(
-        f"Bad, because {said(c.text)}" for c in cons
-    )
+    lines = tuple(bullet(True, p.text) for p in pros) + tuple(bullet(False, c.text) for c in cons)
     if not lines and result is not None:
         return Lines(("Neither its pros nor its cons touch what these answers weigh.",))
     return Lines(lines)
@@ -310,8 +323,7 @@ def decision_record_sections(catalog: Catalog, result: Recommendation, date: dt.
         )
         for r in result.ranking
     ) + tuple(
-        Section(e.framework.name, (Lines((f"Bad, because {e.reason}",)),))
-        for e in result.eliminated
+        Section(e.framework.name, (Lines((f"Ruled out: {e.reason}.",)),)) for e in result.eliminated
     )
     more: list[Any] = [
         Lines(result.versus + (flip_sentences(catalog, result, FLIPS_SHOWN) or (NO_FLIP,))),
