@@ -121,18 +121,27 @@ def build_matrix(catalog: Catalog, frameworks: list[Framework], diff_only: bool 
 
 
 def full_legend(catalog: Catalog) -> str:
-    """Every mark the matrix can show, in words: the capability levels, the marks the
-    other (ordered) scales share, best first, and the unknown mark."""
+    """Every mark the matrix can show, in words: the capability levels, the marks several
+    ordered scales share (best first), a scale's own marks with its first and last label,
+    and the unknown mark."""
     capability = catalog.scales.get(CAPABILITY_SCALE)
     parts = [level.display for level in capability.levels] if capability else []
+    others = [scale for scale in catalog.scales.values() if scale.id != CAPABILITY_SCALE]
+    users: dict[str, set[str]] = {}
     utilities: dict[str, list[float]] = {}
-    for scale in catalog.scales.values():
-        if scale.id != CAPABILITY_SCALE:
-            for level in scale.levels:
-                utilities.setdefault(level.symbol, []).append(level.utility)
-    ordered = sorted(utilities, key=lambda symbol: -sum(utilities[symbol]) / len(utilities[symbol]))
-    if len(ordered) >= 2:
-        parts.append(f"{' '.join(ordered)} better to worse")
+    for scale in others:
+        for level in scale.levels:
+            users.setdefault(level.symbol, set()).add(scale.id)
+            utilities.setdefault(level.symbol, []).append(level.utility)
+    shared = [symbol for symbol in users if len(users[symbol]) > 1]
+    shared.sort(key=lambda symbol: -sum(utilities[symbol]) / len(utilities[symbol]))
+    if shared:
+        parts.append(f"{' '.join(shared)} better to worse")
+    for scale in others:
+        if any(len(users[level.symbol]) == 1 for level in scale.levels):
+            first, last = scale.levels[0], scale.levels[-1]
+            marks = " ".join(dict.fromkeys(level.symbol for level in scale.levels))
+            parts.append(f"{marks} {first.label} to {last.label}")
     parts.append(UNKNOWN_LEVEL.display)
     return "  ".join(parts)
 
