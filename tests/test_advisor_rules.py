@@ -321,3 +321,27 @@ def test_flips_the_user_can_act_on_come_before_another_kind_of_project() -> None
     assert [f.question for f in result.flips] == ["need", "project_kind"]
     assert [f.actionable for f in result.flips] == [True, False]
     assert result.flips[1].text.startswith("if you were building b instead")
+
+
+def test_a_flip_to_frameworks_with_equal_scores_names_the_first_by_id() -> None:
+    criteria = [criterion("orm", weight=1.0), criterion("admin")]
+    frameworks = [
+        framework("zeta", {"orm": "builtin", "admin": "none"}),
+        framework("twin_b", {"orm": "partial", "admin": "builtin"}),
+        framework("twin_a", {"orm": "partial", "admin": "builtin"}),
+    ]
+    admin = {"criterion": "admin", "add": 2}
+    questions = [
+        question(
+            {
+                "id": "need",
+                "default": ["no"],
+                "choices": [{"id": "no"}, {"id": "yes", "effects": [admin]}],
+            }
+        )
+    ]
+    catalog = tiny_catalog(criteria, frameworks, questions)
+    (flip,) = recommend(catalog, {}).flips
+    assert (flip.winner, flip.tie_with) == ("twin_a", "twin_b")
+    assert "Twin_A would tie with Twin_B" in flip.text
+    assert recommend(catalog, {"need": ("yes",)}).winner.framework.id == "twin_a"  # type: ignore[union-attr]

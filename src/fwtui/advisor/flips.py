@@ -48,15 +48,25 @@ class _Field:
     table: UtilityTable
     base: Weighing
     scores: dict[str, float]
-    utilities: dict[str, dict[str, float]] = field(default_factory=dict)
+    columns: dict[str, dict[str, float]] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    """Per framework, the number of its distinct row of utilities (equal rows score alike)."""
     failing: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
 
-    def utility(self, framework_id: str, criterion_id: str) -> float:
-        row = self.utilities.get(framework_id)
-        if row is None:
-            row = {cid: u for cid, _, u in self.table[framework_id]}
-            self.utilities[framework_id] = row
-        return row[criterion_id]
+    def __post_init__(self) -> None:
+        distinct: dict[tuple[float, ...], int] = {}
+        for fid in self.scores:
+            row = tuple(u for _, _, u in self.table[fid])
+            self.rows[fid] = distinct.setdefault(row, len(distinct))
+
+    def column(self, criterion_id: str) -> dict[str, float]:
+        """Every framework's utility on one criterion."""
+        found = self.columns.get(criterion_id)
+        if found is None:
+            index = list(self.catalog.criteria).index(criterion_id)
+            found = {fid: self.table[fid][index][2] for fid in self.scores}
+            self.columns[criterion_id] = found
+        return found
 
     def fails(self, requirement: Requirement) -> frozenset[str]:
         key = (requirement.criterion, requirement.allowed)
@@ -75,29 +85,35 @@ class _Field:
         out: set[str] = set()
         for requirement in weighing.requirements:
             out |= self.fails(requirement)
-        changed = {
-            cid: w - self.base.weights[cid]
-            for cid, w in weighing.weights.items()
-            if w != self.base.weights[cid]
-        }
-        extra_ids = set(weighing.extra) | set(self.base.extra)
-        estimates: list[tuple[float, str]] = []
-        for fid, score in self.scores.items():
-            if fid in out:
-                continue
-            if fid in extra_ids:
-                estimate = exact_score(weighing, fid, self.table)
-            else:
-                estimate = score + sum(d * self.utility(fid, c) for c, d in changed.items())
-            estimates.append((estimate, fid))
+        estimates = {fid: score for fid, score in self.scores.items() if fid not in out}
         if not estimates:
             return []
-        estimates.sort(key=lambda e: (-e[0], e[1]))
+        for cid, weight in weighing.weights.items():
+            delta = weight - self.base.weights[cid]
+            if delta:
+                column = self.column(cid)
+                for fid in estimates:
+                    estimates[fid] += delta * column[fid]
+        for fid in set(weighing.extra) | set(self.base.extra):
+            if fid in estimates:
+                estimates[fid] = exact_score(weighing, fid, self.table)
+        ordered = sorted(estimates.items(), key=lambda e: (-e[1], e[0]))
+        # Re-score exactly what floating-point noise could reorder: everything within a
+        # hair of the second best. Frameworks with the same utilities score the same.
+        cutoff = ordered[min(1, len(ordered) - 1)][1] - NEAR
+        exact: dict[int, float] = {}
         keys: list[tuple[float, str]] = []
-        for estimate, fid in estimates:
-            if len(keys) >= 2 and estimate < estimates[1][0] - NEAR:
+        for fid, estimate in ordered:
+            if len(keys) >= 2 and estimate < cutoff:
                 break
-            keys.append(ranking_key(exact_score(weighing, fid, self.table), fid))
+            if fid in weighing.extra:
+                score = exact_score(weighing, fid, self.table)
+            else:
+                row = self.rows[fid]
+                found = exact.get(row)
+                score = exact_score(weighing, fid, self.table) if found is None else found
+                exact[row] = score
+            keys.append(ranking_key(score, fid))
         keys.sort()
         return [(key[0], key[1]) for key in keys[:2]]
 

@@ -341,13 +341,22 @@ def _explain(
     framework_id: str,
     contributions: tuple[Contribution, ...],
     weighing: Weighing,
+    lines: dict[tuple[str, str, str | None], str],
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The strongest reasons and the worst gaps; ``lines`` caches the sentences, which are
+    the same for every framework unless a driver names one."""
     order = {cid: index for index, cid in enumerate(catalog.criteria)}
 
     def line(c: Contribution) -> str:
-        label = catalog.criteria[c.criterion].label
-        level = level_label(catalog, c.criterion, c.level)
-        return f"{label}: {level} ({why(weighing, c.criterion, framework_id)})"
+        own = any(d.framework for d in weighing.drivers.get(c.criterion, ()))
+        key = (c.criterion, c.level, framework_id if own else None)
+        found = lines.get(key)
+        if found is None:
+            label = catalog.criteria[c.criterion].label
+            level = level_label(catalog, c.criterion, c.level)
+            found = f"{label}: {level} ({why(weighing, c.criterion, framework_id)})"
+            lines[key] = found
+        return found
 
     strong = sorted(
         (c for c in contributions if c.value > 0 and c.utility >= STRENGTH),
@@ -487,6 +496,7 @@ def _rank(
     weighing = weigh(catalog, answers, said)
     ranking: list[Ranked] = []
     eliminated: list[Elimination] = []
+    lines: dict[tuple[str, str, str | None], str] = {}
     for framework in catalog.frameworks.values():
         reasons = _eliminations(catalog, framework, weighing.requirements)
         if reasons:
@@ -497,7 +507,7 @@ def _rank(
             for cid, level_id, utility in table[framework.id]
         )
         score = sum(c.value for c in frozen)
-        top, gaps = _explain(catalog, framework.id, frozen, weighing)
+        top, gaps = _explain(catalog, framework.id, frozen, weighing, lines)
         musts = _musts(catalog, framework, weighing.requirements)
         ranking.append(Ranked(framework, score, frozen, top, gaps, musts))
     ranking.sort(key=lambda r: ranking_key(r.score, r.framework.id))
