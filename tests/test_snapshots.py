@@ -91,3 +91,18 @@ def test_states_without_colour(
     monkeypatch.setenv("NO_COLOR", "1")
     mode, before, keys = NO_COLOUR_VIEWS[view]
     assert snap_compare(app_for(mode), run_before=before, press=keys, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_wizard_result_and_export_dialog(
+    snap_compare: Callable[..., bool], size: tuple[int, int]
+) -> None:
+    """The result (ranking list above the explanation) and, over it, the export dialog."""
+    assert snap_compare(
+        app_for("wizard"), run_before=_finish_wizard, press=["e", "down"], terminal_size=size
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_wizard_result_at(snap_compare: Callable[..., bool], size: tuple[int, int]) -> None:
+    assert snap_compare(app_for("wizard"), run_before=_finish_wizard, terminal_size=size)
