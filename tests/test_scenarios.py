@@ -240,6 +240,21 @@ SCENARIOS = [
         builtins="api_docs",
     ),
     scenario(
+        "prototype with nothing else said",
+        "flask,bottle",
+        "a single file and a gentle start beat a generated project when time is short",
+        "https://flask.palletsprojects.com/en/stable/quickstart/",
+        project_kind="prototype",
+    ),
+    scenario(
+        "first website by beginners",
+        "django,flask",
+        "both have the tutorials and answers beginners lean on; an async-first sibling does not",
+        "https://docs.djangoproject.com/en/6.1/intro/tutorial01/",
+        project_kind="website",
+        team_experience="beginner",
+    ),
+    scenario(
         "Flask app that gains a few more pages",
         "flask",
         "the app already runs on Flask; new blueprints cost far less than a rewrite",
@@ -533,3 +548,13 @@ def test_every_scenario_says_why_and_cites_a_source() -> None:
     for case in SCENARIOS:
         assert len(case.why) >= 30, case.name
         assert case.source.startswith("https://"), case.name
+
+
+def test_no_reason_counts_websockets_once_real_time_is_not_needed() -> None:
+    for kind in ("social", "dashboard"):
+        result = recommend(
+            CATALOG, {"project_kind": (kind,), "realtime": ("not_needed",)}, with_flips=False
+        )
+        reasons = [reason for ranked in result.ranking for reason in ranked.reasons]
+        assert not [r for r in reasons if r.startswith("WebSockets")], kind
+        assert result.weights["websockets"] == 0
