@@ -20,7 +20,8 @@ The fit percentage places a score between the worst and the best the ranked fram
 could reach for these answers: per criterion, the lowest and the highest contribution
 among them. 100 % means best of the field on every weighted criterion, 0 % worst on every
 one. It splits additively too: criterion ``c`` adds ``(value - lowest) / (best - worst)``.
-A lead under ``CLOSE_POINTS`` percentage points is called close.
+A lead under ``CLOSE_POINTS`` percentage points, or under ``CLOSE_SHARE`` of the winner's
+points, is called close.
 
 "What would change the answer" lives in :mod:`fwtui.advisor.flips`.
 """
@@ -45,6 +46,9 @@ TOP_GAPS = 2
 VERSUS_LINES = 4
 CLOSE_POINTS = 3.0
 """A lead smaller than this many percentage points of the fit scale is 'close'."""
+CLOSE_SHARE = 0.03
+"""... and so is one under this share of the winner's points (the fit scale of a field of
+two or three frameworks spreads even a tiny lead)."""
 KIND_QUESTION = "project_kind"
 """The question whose effects are what fwtui assumes for a kind of project."""
 # Fit percentages in words, best first: (lowest percentage, words).
@@ -397,7 +401,10 @@ def compare(catalog: Catalog, result: Recommendation) -> Comparison | None:
     rest = sum(d.gap for d in differences[VERSUS_LINES:])
     margin = first.score - second.score
     tied = round(first.score, TIE_DIGITS) == round(second.score, TIE_DIGITS)
-    close = not tied and result.percent(first) - result.percent(second) < CLOSE_POINTS
+    close = not tied and (
+        result.percent(first) - result.percent(second) < CLOSE_POINTS
+        or margin < CLOSE_SHARE * abs(first.score)
+    )
     return Comparison(first.framework.id, second.framework.id, margin, tied, close, shown, rest)
 
 
