@@ -1,8 +1,10 @@
 """Print how long `fwtui team` takes over 50 people's answers files, beside `recommend` for one.
 
 Two teams of 50 are written to a temporary folder: one like a real team (everyone starts
-from one brief and changes one or two answers) and one of unrelated random answers, the
-worst case for the agreement search (it stops at its budget). Each is timed as the command
+from one brief, a kind of project with the other questions at their defaults, and changes
+one or two answers) and one of unrelated random answers to every question, the worst case
+(someone's must-have eliminates every framework, and the agreement search stops at its
+budget). Each is timed as the command
 (`python -m fwtui ... --format json`, median of RUNS) and in process (the advisor alone).
 Run: ``python bench/bench_team.py``. Figures are printed, never asserted.
 """
@@ -41,7 +43,8 @@ def random_answer(catalog: Catalog, question_id: str, rng: random.Random) -> tup
 
 def write_team(catalog: Catalog, folder: Path, similar: bool, rng: random.Random) -> list[Path]:
     folder.mkdir()
-    brief = {qid: random_answer(catalog, qid, rng) for qid in catalog.questions}
+    # A real team shares a brief: the kind of project, the rest left at the defaults.
+    brief = {"project_kind": random_answer(catalog, "project_kind", rng)}
     paths = []
     for index in range(PEOPLE):
         if similar:

@@ -47,7 +47,7 @@ from fwtui.safetext import quoted
 
 DEFAULT_MARGIN = 0.10
 """Acceptable to everyone: within this fraction of each person's own best score."""
-SEARCH_BUDGET = 1500
+SEARCH_BUDGET = 600
 """Advisor runs the agreement search may make (each distinct answer set is run once)."""
 MAX_CHANGES_PER_PERSON = 2
 MAX_PEOPLE = 500
@@ -407,29 +407,37 @@ class _OutOfBudget(Exception):
     pass
 
 
-def _fewest_changes(
+def _changes_of(
     catalog: Catalog,
     member: Member,
     options: Sequence[tuple[str, Choice]],
     target: str,
+    depth: int,
     runner: _Runner,
     last_run: int,
 ) -> tuple[Change, ...] | None:
-    """The first of the fewest changes (one, then two) making ``target`` the person's winner;
+    """The first ``depth`` changes (in option order) making ``target`` the person's winner;
     None when none does. Raises _OutOfBudget when the runner reaches ``last_run``."""
     base = member.result.answers
-    for depth in range(1, MAX_CHANGES_PER_PERSON + 1):
-        for combo in combinations(options, depth):
-            if len({qid for qid, _ in combo}) < depth:
-                continue  # two answers to one question are one change, tried already
-            given = {**base, **dict(combo)}
-            if runner.runs >= last_run and not runner.known(given):
-                raise _OutOfBudget
-            runner.tried.add(tuple(effective_answers(catalog, given).items()))
-            winner = runner.run(given).winner
-            if winner is not None and winner.framework.id == target:
-                return tuple(Change(member.who, qid, base.get(qid), new) for qid, new in combo)
+    for combo in combinations(options, depth):
+        if len({qid for qid, _ in combo}) < depth:
+            continue  # two answers to one question are one change, tried already
+        given = {**base, **dict(combo)}
+        if runner.runs >= last_run and not runner.known(given):
+            raise _OutOfBudget
+        runner.tried.add(tuple(effective_answers(catalog, given).items()))
+        winner = runner.run(given).winner
+        if winner is not None and winner.framework.id == target:
+            return tuple(Change(member.who, qid, base.get(qid), new) for qid, new in combo)
     return None
+
+
+_Best = tuple[tuple[int, int, str], tuple[Change, ...]] | None
+
+
+def _beaten(best: _Best, cost: int, key: tuple[int, int, str]) -> bool:
+    """Whether ``cost`` changes for the target of sort ``key`` lose to the best found."""
+    return best is not None and (cost, *key[1:]) > best[0]
 
 
 def _agreement(
@@ -438,8 +446,10 @@ def _agreement(
     """Rule 8, by branch and bound over the target framework.
 
     A target needs at least one change from each person whose own pick differs, so the
-    targets are tried by that bound (then the consensus order) and the search ends when
-    no target left can beat the best found.
+    targets are tried by that bound (then the consensus order), and the search ends when
+    no target left can beat the best found. For one target, everyone who must move is
+    tried with one change first; only then are two changes tried for those one did not
+    move, and the target is dropped as soon as its count can no longer win.
     """
     last_run = runner.runs + SEARCH_BUDGET
     position = {fid: index for index, fid in enumerate(order)}
@@ -449,29 +459,36 @@ def _agreement(
         return (sum(w != fid for w in winners), position.get(fid, len(position)), fid)
 
     options = {m.who: _alternatives(catalog, m, members) for m in members}
-    best: tuple[tuple[int, int, str], tuple[Change, ...]] | None = None
+    best: _Best = None
     complete = True
     for target in sorted(catalog.frameworks, key=bound):
         if best is not None and bound(target) > best[0]:
             break
-        changes: list[Change] = []
+        movers = [m for m in members if m.winner != target]
+        found: dict[str, tuple[Change, ...]] = {}
+
         try:
-            for member in members:
-                if member.winner == target:
+            for depth in range(1, MAX_CHANGES_PER_PERSON + 1):
+                waiting = [m for m in movers if m.who not in found]
+                for index, member in enumerate(waiting):
+                    # Everyone still waiting needs at least ``depth`` changes.
+                    spent = sum(len(c) for c in found.values())
+                    if _beaten(best, spent + depth * (len(waiting) - index), bound(target)):
+                        break
+                    changes = _changes_of(
+                        catalog, member, options[member.who], target, depth, runner, last_run
+                    )
+                    if changes is not None:
+                        found[member.who] = changes
+                else:
                     continue
-                found = _fewest_changes(
-                    catalog, member, options[member.who], target, runner, last_run
-                )
-                if found is None:
-                    break
-                changes += found
-                if best is not None and (len(changes), *bound(target)[1:]) > best[0]:
-                    break
-            else:
-                best = ((len(changes), *bound(target)[1:]), tuple(changes))
+                break
         except _OutOfBudget:
             complete = False
             break
+        ordered = tuple(c for m in members for c in found.get(m.who, ()))
+        if len(found) == len(movers) and not _beaten(best, len(ordered), bound(target)):
+            best = ((len(ordered), *bound(target)[1:]), ordered)
     tried = len(runner.tried)
     if best is None:
         return Agreement(None, (), tried, complete)
