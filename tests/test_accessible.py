@@ -29,6 +29,9 @@ async def test_the_cursor_follows_the_selected_framework() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.theme == HIGH_CONTRAST.name
         assert app.animation_level == "none"
+        header = str(app.format_title(app.screen.title or "", app.screen.sub_title or ""))
+        assert header.startswith("fwtui - Overview - ")
+        assert header.isascii()
         frameworks = app.screen.query_one("#framework-list", OptionList)
         await pilot.press("j", "j")
         await pilot.pause()  # the highlight's message places the cursor: no call here

@@ -136,6 +136,9 @@ class FwtuiApp(App[None]):
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's text: one clean line each, whatever a screen set."""
+        if self.accessible:  # ASCII: no middle dot, no em dash for a reader to spell out
+            title = clean_line(title).replace(" · ", " - ")
+            return Content(title + (f" - {clean_line(sub_title)}" if sub_title else ""))
         return super().format_title(clean_line(title), clean_line(sub_title))
 
     def on_mount(self) -> None:

@@ -266,7 +266,7 @@ class MatrixScreen(FwScreen):
         matrix = self.matrix()
         row = next((r for r in matrix.rows if r.criterion.id == row_key), None)
         reasons = match_reasons(row, matrix.frameworks, self.text_filter) if row else []
-        why.display = bool(reasons)
+        why.set_class(bool(reasons), "-shown")
         if reasons:
             shown = literal_line(f"“{self.text_filter}” found in: " + ", ".join(reasons))
             shown.stylize("italic")
