@@ -224,11 +224,6 @@ def load_people(catalog: Catalog, paths: Sequence[Path], warn: Warnings) -> list
                 "give each person's file its own `who`"
             )
         by_name[key] = path
-        if not record.same_catalog:
-            asked = effective_answers(catalog, record.answers)
-            new = [qid for qid in asked if qid not in record.answers]
-            if new:
-                warn.append(f"{path}: not answered there, now at their defaults: {', '.join(new)}")
         people.append(Person(who, record.role, str(path), dict(record.answers)))
     return people
 
