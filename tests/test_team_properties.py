@@ -92,3 +92,21 @@ def test_identical_answers_give_full_consensus(
         assert team.pick.framework.id in team.acceptable
     assert team.disagreements == ()
     assert team.agreement.changes == ()
+
+
+@settings(max_examples=10, deadline=None)
+@given(teams(min_size=2, max_size=3))
+def test_the_changes_to_agree_do_give_everyone_the_same_pick(people: list[Person]) -> None:
+    team = decide(CATALOG, people)
+    agreement = team.agreement
+    if agreement.framework is None:
+        return  # none within two changes per person, or the search stopped: said so
+    for member in team.members:
+        changed = dict(member.result.answers)
+        for change in agreement.changes:
+            if change.who == member.who:
+                changed[change.question] = change.new
+        winner = recommend(CATALOG, changed, with_flips=False).winner
+        assert winner is not None
+        assert winner.framework.id == agreement.framework.id
+    assert all(len([c for c in agreement.changes if c.who == m.who]) <= 2 for m in team.members)
