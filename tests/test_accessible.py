@@ -76,3 +76,11 @@ async def test_the_export_kinds_use_ascii_marks() -> None:
         marks = [str(button.render())[:3] for button in dialog.query_one(RadioSet).children]
         assert marks == ["(*)", "( )", "( )", "( )"]
         assert all(character.isascii() for character in "".join(marks))
+
+
+async def test_the_hints_are_ascii() -> None:
+    app = FwtuiApp(bundled_catalog(), screen="wizard", accessible=True)
+    async with app.run_test(size=(80, 24)):
+        keys = str(app.screen.query_one("#wizard-keys").render())
+        assert "Up/Down" in keys
+        assert keys.isascii()

@@ -28,7 +28,7 @@ from fwtui.safetext import clean, clean_line
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.served import export_path, is_served, served_export_dir
 from fwtui.widgets.footer import KeyFooter
-from fwtui.widgets.marks import FollowingRadioSet, MarkedRadioButton
+from fwtui.widgets.marks import FollowingRadioSet, MarkedRadioButton, hint
 
 KINDS = {
     "markdown": ("Markdown report", "fwtui-recommendation.md"),
@@ -123,7 +123,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(Text(f"Export to {clean(str(self.export_dir))}, as a file name:"))
         else:
             yield Label(Text(f"Export {self.SUBJECT}"))
-        yield Label(Text("↑↓ choose the kind · Tab to the path · Enter writes", style="dim"))
+        keys = hint(self, "↑↓ choose the kind · Tab to the path · Enter writes")
+        yield Label(Text(keys, style="dim"))
         with FollowingRadioSet(id="export-kind"):
             for kind in self.KIND_IDS:
                 yield MarkedRadioButton(KINDS[kind][0], value=kind == self.kind, name=kind)

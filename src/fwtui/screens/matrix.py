@@ -30,6 +30,7 @@ from fwtui.screens.common import (
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
 from fwtui.widgets.fact import FactDetail
 from fwtui.widgets.lists import FwDataTable
+from fwtui.widgets.marks import hint
 
 GROUP_PREFIX = "group:"
 # Width of a framework's column in the compact view: 8 columns (with padding) in 80.
@@ -232,7 +233,7 @@ class MatrixScreen(FwScreen):
             parts.append(f"sorted by {self.catalog.criteria[self.sort_by].label}")
         # Group and criterion labels come from data, the filter from the user: all literal.
         parts.append("symbols (v: labels)" if self.compact else "labels (v: symbols)")
-        status = literal_line(" · ".join(parts))
+        status = literal_line(hint(self, " · ".join(parts)))
         if not matrix.rows:
             status = Text("No criteria match. Press Escape to clear the filter, d for all rows.")
         self.query_one("#matrix-status", Static).update(status)
@@ -268,7 +269,8 @@ class MatrixScreen(FwScreen):
         reasons = match_reasons(row, matrix.frameworks, self.text_filter) if row else []
         why.set_class(bool(reasons), "-shown")
         if reasons:
-            shown = literal_line(f"“{self.text_filter}” found in: " + ", ".join(reasons))
+            found = hint(self, f"“{self.text_filter}” found in: ")
+            shown = literal_line(found + ", ".join(reasons))
             shown.stylize("italic")
             why.update(shown)
 

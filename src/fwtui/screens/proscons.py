@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from fwtui.screens.common import FwScreen
 from fwtui.widgets.lists import FwScroll
+from fwtui.widgets.marks import hint
 from fwtui.widgets.proscons import ProsConsTable
 
 MAX_COLUMNS = 3
@@ -45,7 +46,7 @@ class ProsConsScreen(FwScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
-        yield Static(HINT, id="proscons-help")
+        yield Static(hint(self, HINT), id="proscons-help")
         self.shown = list(self.catalog.frameworks)[:MIN_COLUMNS]
         with FwScroll(id="proscons", can_focus=True):
             yield ProsConsTable(self.catalog, id="proscons-table")

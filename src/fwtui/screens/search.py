@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from fwtui.safetext import clean_line
+from fwtui.widgets.marks import hint
 
 MATCH_STYLE = "reverse"
 """Matches are shown reversed: visible without colour too."""
@@ -114,12 +115,17 @@ class TextSearch(Screen[None]):
             self._matches = find_matches(self.search_texts(), needle, width)
             self._position = -1
         if not self._matches:
-            status.update(Text(f"No match for “{needle}”."))
+            status.update(Text(hint(self, f"No match for “{needle}”.")))
             return
         self._position = (self._position + 1) % len(self._matches)
         self.jump(self._matches[self._position])
         status.update(
-            Text(f"“{needle}”: match {self._position + 1} of {len(self._matches)} (Enter: next)")
+            Text(
+                hint(
+                    self,
+                    f"“{needle}”: match {self._position + 1} of {len(self._matches)} (Enter: next)",
+                )
+            )
         )
 
     def jump(self, match: Match) -> None:

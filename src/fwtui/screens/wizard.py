@@ -29,6 +29,7 @@ from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.name import NameScreen
 from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
+from fwtui.widgets.marks import hint
 
 RANKING = "wizard.ranking"
 """The worker group of a ranking in progress (at most one: a newer one cancels it)."""
@@ -170,7 +171,7 @@ class WizardScreen(FwScreen):
             single.display, multi.display = False, True
             multi.focus()
             keys = "↑↓ move · Space tick · Enter next · b back · s skip"
-        self.query_one("#wizard-keys", Static).update(Text(keys, style="dim"))
+        self.query_one("#wizard-keys", Static).update(Text(hint(self, keys), style="dim"))
         self.show_choice_help()
 
     def show_choice_help(self) -> None:

@@ -31,6 +31,18 @@ def ascii_only(widget: Widget) -> bool:
     return bool(getattr(widget.app, "accessible", False))
 
 
+# The accessible mode's stand-ins for the punctuation of the TUI's own hints and notes.
+ASCII_STAND_INS = {"↑↓": "Up/Down", " · ": " | ", "“": '"', "”": '"', "…": "...", "—": "-"}
+
+
+def hint(widget: Widget, text: str) -> str:
+    """A hint or note of the TUI's own, in ASCII in the accessible mode."""
+    if ascii_only(widget):
+        for glyph, stand_in in ASCII_STAND_INS.items():
+            text = text.replace(glyph, stand_in)
+    return text
+
+
 def tick_mark(ticked: bool) -> str:
     return TICKED if ticked else UNTICKED
 
