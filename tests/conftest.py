@@ -8,7 +8,7 @@ import pytest
 
 import helpers
 
-# tests/test_serve.py still imports run_cli from here.
+# tests/cli/test_serve.py still imports run_cli from here.
 from helpers import run_cli  # noqa: F401
 
 

@@ -17,6 +17,9 @@ import yaml
 
 from fwtui.catalog.loader import BUNDLED_DIR
 
+TESTS = Path(__file__).resolve().parent
+"""The tests folder: shared data (data/, golden/) lives here, beside this file."""
+
 
 class _Captured(io.StringIO):
     """A standard stream that keeps what was written: UTF-8 like ``PYTHONIOENCODING=utf-8``

@@ -7,7 +7,7 @@ so one ``keys.yaml`` line remaps the key everywhere.
 The option lists also keep their page keys safe while they have no size: Textual's
 OptionList builds its line index lazily for its current size, and with a zero-size region
 (a tiny terminal, or just after a resize) PageUp and PageDown raised KeyError. Here they do
-nothing until the list has lines (found by tests/test_monkey.py).
+nothing until the list has lines (found by tests/tui/test_monkey.py).
 """
 
 from __future__ import annotations

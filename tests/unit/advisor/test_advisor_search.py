@@ -100,6 +100,7 @@ def random_answers(rng: random.Random) -> dict[str, tuple[str, ...]]:
     return given
 
 
+@pytest.mark.slow  # seconds of search; CI runs it with the slow set
 def test_no_single_answer_decides_the_winner_alone() -> None:
     rng = random.Random(12)
     agreed: Counter[str] = Counter()
@@ -119,6 +120,7 @@ def test_no_single_answer_decides_the_winner_alone() -> None:
     assert times / counted <= DECIDES_AT_MOST, (worst, times, counted)
 
 
+@pytest.mark.slow  # seconds of search; CI runs it with the slow set
 def test_random_answers_spread_the_wins() -> None:
     rng = random.Random(7)
     wins = Counter(

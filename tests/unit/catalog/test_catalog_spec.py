@@ -7,7 +7,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,9 +14,10 @@ import yaml
 
 from fwtui.catalog.loader import BUNDLED_DIR, bundled_catalog
 from fwtui.catalog.models import CAPABILITY_LEVELS, CriterionKind
+from helpers import TESTS
 
 CATALOG = bundled_catalog()
-SEED_HASHES = Path(__file__).parent / "data" / "seed-8gram-hashes.txt"
+SEED_HASHES = TESTS / "data" / "seed-8gram-hashes.txt"
 SEED_FRAMEWORKS = ("django", "flask", "fastapi")
 REQUIRED_IDS = {
     "django",

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from fwtui.markers import required_here
-from helpers import cli
+from helpers import TESTS, cli
 
-RECORDED = Path(__file__).parent / "data" / "pypi"
+RECORDED = TESTS / "data" / "pypi"
 
 FLASK_AS_RECORDED = """\
 id: mine

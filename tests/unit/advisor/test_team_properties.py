@@ -8,15 +8,16 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_advisor_properties import answers  # random answer sets of the bundled questions
 
 from fwtui.advisor.answers import answers_document
 from fwtui.advisor.scoring import recommend
 from fwtui.advisor.team import Person, decide, decide_files
 from fwtui.catalog.loader import bundled_catalog
 from fwtui.render.team import FORMATS, render
-from test_advisor_properties import answers  # random answer sets of the bundled questions
 
 CATALOG = bundled_catalog()
 SETTINGS = settings(max_examples=25, deadline=None)
@@ -35,12 +36,14 @@ def outputs(people: list[Person]) -> dict[str, str]:
         return {fmt: render(CATALOG, result, fmt) for fmt in FORMATS}
 
 
+@pytest.mark.slow  # seconds of search; CI runs it with the slow set
 @SETTINGS
 @given(teams())
 def test_the_same_answers_give_the_same_bytes(people: list[Person]) -> None:
     assert outputs(people) == outputs(list(people))
 
 
+@pytest.mark.slow  # seconds of search; CI runs it with the slow set
 @SETTINGS
 @given(teams(min_size=2), st.randoms(use_true_random=False))
 def test_the_order_of_the_files_does_not_matter(people: list[Person], rng: object) -> None:

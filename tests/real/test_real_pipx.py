@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 
 import fwtui
-from helpers import cli
+from helpers import TESTS, cli
 from realterm import Timings, Tmux
 
 pytestmark = pytest.mark.real
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = TESTS.parent
 PACKAGE = ROOT / "src" / "fwtui"
 STEP_TIMEOUT = 300
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +89,7 @@ def test_any_bytes_give_a_document_or_data_error(content: bytes) -> None:
     _check_one(content)
 
 
+@pytest.mark.slow  # seconds of search; CI runs it with the slow set
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(YAML_TEXT)
 def test_any_user_guide_gives_a_catalog_or_data_error(text: str) -> None:

@@ -1,20 +1,19 @@
 """Golden files for every recommend format. After a deliberate change of the data or the
-wording, regenerate them with ``FWTUI_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and
+wording, regenerate them with ``FWTUI_UPDATE_GOLDEN=1 pytest tests/unit/render/test_golden.py`` and
 review the diff like any other change."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from fwtui.advisor.scoring import recommend
 from fwtui.catalog.loader import bundled_catalog
 from fwtui.render.recommendation import render_text
-from helpers import cli
+from helpers import TESTS, cli
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 EPOCH = {"SOURCE_DATE_EPOCH": "1764028800"}  # 2025-11-25, so the ADR's date is fixed
 CASES = {
     "cms": ["--answer", "project_kind=cms", "--answer", "builtins=admin,auth"],

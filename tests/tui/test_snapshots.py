@@ -1,6 +1,6 @@
 """Screen snapshots (pytest-textual-snapshot) of every screen at 80x24 and 120x40, and with
 the ANSI theme that uses only the terminal's 16 colours. After a deliberate change of the
-screens or the data, run ``pytest tests/test_snapshots.py --snapshot-update`` and review the
+screens or the data, run ``pytest tests/tui/test_snapshots.py --snapshot-update`` and review the
 report."""
 
 from __future__ import annotations

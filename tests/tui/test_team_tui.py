@@ -18,7 +18,7 @@ from fwtui.screens.team import NOTHING_YET, TeamScreen, split_paths
 from fwtui.screens.team_export import TeamExportScreen
 from fwtui.screens.wizard import WizardScreen
 from helpers import cli
-from test_team import write_team
+from teams import write_team
 
 
 def text_of(app: FwtuiApp, selector: str) -> str:
