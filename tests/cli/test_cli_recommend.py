@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from fwtui.catalog.loader import bundled_catalog
 from helpers import cli, run_cli
@@ -161,10 +162,29 @@ def test_answers_file_from_an_older_catalog_loads_with_a_warning(tmp_path: Path)
     )
     result = cli("recommend", "--answers", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert "made with data 2020.01.01" in result.stderr
-    assert f"now data {catalog.meta.data_version}" in result.stderr
+    assert f"(data 2020.01.01, now {catalog.meta.data_version})" in result.stderr
+    assert "catalog sha256:old, now sha256:" in result.stderr  # no frameworks recorded then
     assert "dropped the answer to 'retired_question'" in result.stderr
     assert json.loads(result.stdout)["answers"]["project_kind"] == "api"
+
+
+def test_the_catalog_changed_warning_names_the_frameworks_added_removed_and_re_rated(
+    tmp_path: Path,
+) -> None:
+    saved = tmp_path / "answers.yaml"
+    first = cli("recommend", "--answer", "project_kind=api", "--save-answers", str(saved))
+    assert first.returncode == 0, first.stderr
+    data = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert set(data["frameworks"]) == set(bundled_catalog().frameworks)
+    data["catalog_hash"] = "sha256:before"
+    del data["frameworks"]["bottle"]  # as if Bottle came later
+    data["frameworks"]["oldfw"] = "0123456789ab"  # and another framework left
+    data["frameworks"]["django"] = "000000000000"  # and Django was re-rated
+    saved.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = cli("recommend", "--answers", str(saved), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (line,) = [ln for ln in result.stderr.splitlines() if "catalog changed" in ln]
+    assert line.endswith("frameworks added: bottle; removed: oldfw; levels changed: django"), line
 
 
 def test_an_answers_file_of_the_first_wizard_names_the_questions_added_since(

@@ -1,13 +1,15 @@
 """Wizard answers: parsing ``--answer QID=CHOICE``, and replayable answers files.
 
 An answers file is YAML, like copier's: the tool, schema and data versions, a hash of the
-catalog it was made with, when it was made, optionally who answered and their role (for
-``fwtui team``), and the answers of the questions asked.
+catalog it was made with and a short digest of each framework's levels (so that a later
+catalog can name the frameworks added, removed or re-rated), when it was made, optionally
+who answered and their role (for ``fwtui team``), and the answers of the questions asked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,44 @@ MAX_NAME = 80
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, strip_whitespace=True)]
 
 
+DIGEST_CHARS = 12
+"""Hex digits of each framework's digest of levels in an answers file."""
+MAX_RECORDED_FRAMEWORKS = 20_000
+MAX_NAMED_CHANGES = 8
+"""Frameworks named per kind of change in the "catalog changed" warning; the rest counted."""
+
+
+def level_digests(catalog: Catalog) -> dict[str, str]:
+    """Per framework, a short digest of its level for every criterion: what an answers file
+    records so that a later catalog can say which frameworks were added, removed or re-rated."""
+    digests: dict[str, str] = {}
+    for framework in catalog.frameworks.values():
+        levels = "\n".join(f"{cid}={fact.level}" for cid, fact in sorted(framework.facts.items()))
+        digests[framework.id] = hashlib.sha256(levels.encode()).hexdigest()[:DIGEST_CHARS]
+    return digests
+
+
+def _named(ids: list[str]) -> str:
+    shown = ", ".join(ids[:MAX_NAMED_CHANGES])
+    more = len(ids) - MAX_NAMED_CHANGES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def catalog_changes(recorded: dict[str, str], catalog: Catalog) -> str:
+    """What changed between the frameworks an answers file recorded and ``catalog``'s, as
+    "frameworks added: ...; removed: ...; levels changed: ...", or "" when none did."""
+    now = level_digests(catalog)
+    parts = []
+    for label, ids in (
+        ("frameworks added", sorted(set(now) - set(recorded))),
+        ("removed", sorted(set(recorded) - set(now))),
+        ("levels changed", sorted(f for f in now if f in recorded and recorded[f] != now[f])),
+    ):
+        if ids:
+            parts.append(f"{label}: {clean_line(_named(ids))}")
+    return "; ".join(parts)
+
+
 class AnswersFile(Strict):
     fwtui_version: Annotated[str, StringConstraints(max_length=40)]
     schema_version: int
@@ -38,6 +78,13 @@ class AnswersFile(Strict):
     created: dt.datetime | dt.date | None = None
     who: Name | None = None
     role: Name | None = None
+    frameworks: (
+        dict[
+            Annotated[str, StringConstraints(max_length=64)],
+            Annotated[str, StringConstraints(max_length=DIGEST_CHARS)],
+        ]
+        | None
+    ) = Field(default=None, max_length=MAX_RECORDED_FRAMEWORKS)
     answers: dict[
         Annotated[str, StringConstraints(max_length=64)],
         Annotated[str, StringConstraints(max_length=64)]
@@ -177,9 +224,17 @@ def load_answers_record(catalog: Catalog, path: Path, warn: Warnings) -> Answers
             raise UsageError(f"--answers {path}: {field}: {quoted(value)} is not one line")
     same_catalog = parsed.catalog_hash == catalog.content_hash
     if not same_catalog:
+        if parsed.frameworks is None:  # written before answers files recorded frameworks
+            what = (
+                f"catalog {clean_line(parsed.catalog_hash[:19])}, now {catalog.content_hash[:19]}"
+            )
+        else:
+            what = catalog_changes(parsed.frameworks, catalog) or (
+                "no framework changed (the questions, criteria or guide did)"
+            )
         warn.append(
-            f"{path}: made with data {parsed.data_version} (catalog {parsed.catalog_hash[:19]}), "
-            f"now data {catalog.meta.data_version} (catalog {catalog.content_hash[:19]})"
+            f"{path}: the catalog changed since these answers were saved (data "
+            f"{clean_line(parsed.data_version)}, now {catalog.meta.data_version}): {what}"
         )
     answers: dict[str, tuple[str, ...]] = {}
     dropped = 0
@@ -230,10 +285,13 @@ def answers_document(
     }
     if created is not None:
         body["created"] = created.replace(microsecond=0).isoformat()
+        body["frameworks"] = level_digests(catalog)  # names what changed in a later catalog
     if who:
         body["who"] = who
     if role:
         body["role"] = role
+    if "frameworks" in body:
+        body["frameworks"] = body.pop("frameworks")  # after who and role, before the answers
     body["answers"] = {
         qid: list(choices) if catalog.questions[qid].type is QuestionType.multi else choices[0]
         for qid, choices in answers.items()
