@@ -92,17 +92,31 @@ def _upload_date(files: Any) -> dt.date | None:
     return dt.date.fromisoformat(days[0]) if days else None
 
 
+def _requires_python(info: dict[str, Any], files: Any) -> str | None:
+    """What pip reads: the Requires-Python of the release's files when they agree (PyPI's
+    ``info.requires_python`` can lag behind them: FastAPI 0.165.0 said >=3.10 there and
+    >=3.11 in both files), else the project-level value."""
+    found: set[str] = {
+        str(file["requires_python"])
+        for file in files or []
+        if isinstance(file, dict) and isinstance(file.get("requires_python"), str)
+    }
+    if len(found) == 1:
+        return found.pop()
+    value = info.get("requires_python")
+    return value if isinstance(value, str) else None
+
+
 def parse_release(project: str, document: Any) -> PypiRelease:
     """The release data in a PyPI JSON response; ValueError if it is not one."""
     info = document.get("info") if isinstance(document, dict) else None
     if not isinstance(info, dict) or not isinstance(info.get("version"), str):
         raise ValueError("the response has no info.version")
-    requires_python = info.get("requires_python")
     return PypiRelease(
         project=project,
         version=info["version"],
         uploaded=_upload_date(document.get("urls")),
-        requires_python=requires_python if isinstance(requires_python, str) else None,
+        requires_python=_requires_python(info, document.get("urls")),
         licenses=_licenses(info),
         dependencies=_required_dependencies(info.get("requires_dist")),
     )

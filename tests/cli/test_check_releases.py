@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fwtui.markers import required_here
+from fwtui.releases import parse_release
 from helpers import TESTS, cli
 
 RECORDED = TESTS / "data" / "pypi"
@@ -177,3 +178,16 @@ def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
 )
 def test_markers_that_exclude_a_dependency(marker: str, needed: bool) -> None:
     assert required_here(marker) is needed
+
+
+def test_the_files_requires_python_wins_over_a_lagging_project_value() -> None:
+    document = {
+        "info": {"version": "0.165.0", "requires_python": ">=3.10"},
+        "urls": [
+            {"filename": "fastapi-0.165.0-py3-none-any.whl", "requires_python": ">=3.11"},
+            {"filename": "fastapi-0.165.0.tar.gz", "requires_python": ">=3.11"},
+        ],
+    }
+    assert parse_release("fastapi", document).requires_python == ">=3.11"
+    document["urls"][1]["requires_python"] = ">=3.9"  # files that disagree: the project's
+    assert parse_release("fastapi", document).requires_python == ">=3.10"
