@@ -36,15 +36,15 @@ SRC = Path(fwtui.__file__).resolve().parents[1]
 MARKER = "FWTUI_REAL_SSH_MARKER"
 SSHD_HINT = "apt-get install openssh-server"
 SSH_HINT = "apt-get install openssh-client"
-# Keys 1..5 and a text that only that screen shows at 80x24.
+# Mode keys and a text that only that screen shows at 80x24.
 SCREENS = [
     ("2", "Criterion"),
-    ("3", "change the framework"),
+    ("3", "n/p: its framework"),
     ("4", "Choosing"),
     ("1", "Summary"),
     ("5", "Step 1 of"),
 ]
-STEP = re.compile(r"Step (\d+) of (\d+)")
+STEP = re.compile(r"Step (\d+) of (?:up to )?(\d+)")
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 GONE_WITHIN = 5.0
 
