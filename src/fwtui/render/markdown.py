@@ -132,3 +132,9 @@ def render_document(document: Document, bullet: str = "-") -> str:
             lines.append("")
         lines += chunk
     return "\n".join(lines) + "\n"
+
+
+def render_with_colophon(document: Document, colophon: str) -> str:
+    """The document's title and sections as Markdown, then ``colophon`` as a last paragraph."""
+    closing = Section("", (Paragraph(colophon),))
+    return render_document(Document(document.title, (*document.sections, closing)))

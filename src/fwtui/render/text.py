@@ -152,6 +152,14 @@ def sections_lines(sections: tuple[Section, ...], width: int = WIDTH) -> list[st
     return lines
 
 
+def sections_text(sections: tuple[Section, ...], width: int, closing: str) -> str:
+    """Sections for a terminal (at least MIN_WIDTH wide), then a blank line and the
+    ``closing`` line; ends in a newline, as a command prints it."""
+    lines = sections_lines(sections, max(MIN_WIDTH, width))
+    lines += ["", closing]
+    return "\n".join(lines) + "\n"
+
+
 def render_document(document: Document, width: int = WIDTH) -> str:
     """A document: its title underlined, the subtitle, the sections, then the footer.
 
