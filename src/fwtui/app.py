@@ -21,7 +21,7 @@ from fwtui.catalog.store import Catalog
 from fwtui.errors import Warnings
 from fwtui.keymap import keys_file, load_keymap, read_failure
 from fwtui.modes import BY_ID, FIRST_MODE, MODE_IDS
-from fwtui.palette import JumpProvider
+from fwtui.palette import JumpProvider, SafeCommandPalette
 from fwtui.paths import state_dir
 from fwtui.persist import SETTINGS, load_theme, save_theme
 from fwtui.safetext import clean, clean_line
@@ -249,6 +249,10 @@ class FwtuiApp(App[None]):
             for key in keys.split(",")
             if key in local_keys
         ]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, SafeCommandPalette):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from fwtui.screens.help import HelpScreen

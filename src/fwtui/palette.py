@@ -6,8 +6,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import Hit, Hits, Matcher, Provider
+from textual import on
+from textual.command import CommandPalette, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.messages import Prune
 
 from fwtui import modes
 from fwtui.modes import FAQ, TOPIC
@@ -100,3 +102,17 @@ class JumpProvider(Provider):
     async def discover(self) -> Hits:
         for name, help_text, command in self._targets()[: len(modes.MODES)]:
             yield Hit(1.0, Content(name), command, text=name, help=_help(help_text))
+
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's command palette, safe to close while a search is still running.
+
+    When the palette is removed (the app quits, or a hang-up ends it) Textual removes its
+    widgets and then waits for the providers to shut down before it cancels the search; a
+    search that resumes in that gap looks for its list, finds none and crashes the app.
+    Cancelling the search as soon as the removal begins closes the gap.
+    """
+
+    @on(Prune)
+    def _stop_searching(self) -> None:
+        self.workers.cancel_node(self)
