@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from fwtui.advisor.answers import Answers
 from fwtui.catalog.models import Framework, Question, When
@@ -205,9 +206,10 @@ class Recommendation:
         percent = self.percent(ranked)
         return next(words for lowest, words in FIT_WORDS if percent >= lowest)
 
-    @property
+    @cached_property
     def tied(self) -> tuple[Ranked, ...]:
-        """The frameworks whose score equals the winner's, the winner first."""
+        """The frameworks whose score equals the winner's, the winner first (worked out once:
+        renderers ask for each framework of the ranking)."""
         if not self.ranking:
             return ()
         best = round(self.ranking[0].score, TIE_DIGITS)
