@@ -60,6 +60,17 @@ MAX_NUMBER_CHARS = 64
 class _Resolver(BaseResolver):
     """The implicit types fwtui's files use, and no others (YAML 1.2's core schema, mostly)."""
 
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> Any:
+        # BaseResolver.resolve without its path resolvers and wildcard resolvers, which
+        # fwtui has none of: it runs once per value of every file read.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
 
 for _tag, _pattern, _first in (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -450,6 +461,89 @@ def _mapping_paths(root: Node, wanted: set[int]) -> dict[int, str]:
     return paths
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SCALAR_BUILDERS: dict[str, Any] = {
+    "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _Constructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": SafeConstructor.construct_yaml_timestamp,
+}
+
+
+class _NeedsCareful(Exception):
+    """The fast path met something only the careful path explains (see _fast_build)."""
+
+
+class _FastBuilder:
+    """Data and line tree of a plain file in one walk over its nodes.
+
+    Only for the common case: every collection appears once (no aliases), keys are plain,
+    distinct and no merge keys, tags are the default ones, nesting and size are within the
+    limits and every value builds. Anything else raises _NeedsCareful, and the careful path
+    (measure, check keys, construct, then the line tree) runs instead, with its messages:
+    on the files it accepts this gives exactly what the careful path would.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.seen: set[int] = set()
+        self.constructor = _Loader("")
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR_TAG:
+            return clean(node.value)
+        build = _SCALAR_BUILDERS.get(tag)
+        if build is None:
+            raise _NeedsCareful
+        try:
+            return build(self.constructor, node)
+        except Exception:  # the careful path words the problem
+            raise _NeedsCareful from None
+
+    def build(self, node: Node, depth: int) -> tuple[Any, Lines]:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _NeedsCareful
+        line = node.start_mark.line + 1
+        if isinstance(node, ScalarNode):
+            return self.scalar(node), line
+        if depth >= MAX_DEPTH or id(node) in self.seen:
+            raise _NeedsCareful
+        self.seen.add(id(node))
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP_TAG:
+                raise _NeedsCareful
+            data: dict[Any, Any] = {}
+            keys: dict[str, tuple[int, Lines]] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode) or key_node.value in keys:
+                    raise _NeedsCareful
+                self.count += 1
+                key = self.scalar(key_node)  # a merge key (<<) has no builder: careful path
+                value, lines = self.build(value_node, depth + 1)
+                data[key] = value
+                keys[key_node.value] = (key_node.start_mark.line + 1, lines)
+            return data, LineMap(line, keys)
+        if not isinstance(node, SequenceNode) or node.tag != _SEQ_TAG:
+            raise _NeedsCareful
+        built = [self.build(item, depth + 1) for item in node.value]
+        return [value for value, _ in built], LineSeq(line, tuple(lines for _, lines in built))
+
+
+def _fast_build(root: Node) -> tuple[Any, Lines] | None:
+    """(data, line tree) of a plain mapping file, or None when it needs the careful path."""
+    if not isinstance(root, MappingNode):
+        return None
+    try:
+        return _FastBuilder().build(root, 0)
+    except (_NeedsCareful, RecursionError):
+        return None
+
+
 def load_yaml(path: Path, shown: str) -> YamlDocument:
     """Parse ``path`` safely; ``shown`` is how the file is named in messages."""
     text = read_text(path, shown)
@@ -465,6 +559,10 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         raise DataError([_yaml_problem(shown, error)]) from None
     if root is None:
         raise DataError([Problem(shown, 1, "", "file is empty (expected a mapping of keys)")])
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    fast = _fast_build(root)
+    if fast is not None:
+        return YamlDocument(shown, fast[0], fast[1], digest)
     walker = _Walker(shown)
     walker.measure(root)
     if walker.bad_keys:
@@ -477,5 +575,4 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         data = _Loader("").construct_document(root)
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown, error)]) from None
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return YamlDocument(shown, data, _line_tree(root), digest)

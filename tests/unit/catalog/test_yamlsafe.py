@@ -75,3 +75,101 @@ def test_scalar_document_is_rejected(tmp_path: Path) -> None:
     assert problems(tmp_path, "just text\n") == [
         "f.yaml:1: expected a mapping of keys, found a single value"
     ]
+
+
+# The fast path (one walk building data and lines) must give what the careful path gives,
+# and hand every file it cannot explain to the careful path.
+BUNDLED = Path(__file__).resolve().parents[3] / "src" / "fwtui" / "data"
+TRICKY = [
+    "a: 1\nb: [x, y]\nday: 2026-01-02\nt: true\nn: ~\nf: 1.5\nh: 0x1f\n",
+    "a: &x [1, 2]\nb: *x\n",
+    "a: &x {k: v}\nb: *x\n",
+    "a: 1\na: 2\n",
+    "1: one\n0x1: also one\n",
+    "base: &b {k: v}\nmerged:\n  <<: *b\n  j: w\n",
+    "a: !!str 12\nb: !!int '7'\n",
+    "a: !custom x\n",
+    "day: 2026-02-31\n",
+    "? [a, b]\n: c\n",
+    "- a\n- b\n",
+    "text: >-\n  folded\n  lines\nliteral: |\n  kept\n",
+    "bad: \x07bell\n",
+]
+
+
+def _careful(monkeypatch: pytest.MonkeyPatch, path: Path) -> object:
+    from fwtui.catalog import yamlsafe
+
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlsafe, "_fast_build", lambda root: None)
+        try:
+            return load_yaml(path, "f.yaml")
+        except DataError as error:
+            return [str(p) for p in error.problems]
+
+
+def _fast(path: Path) -> object:
+    try:
+        return load_yaml(path, "f.yaml")
+    except DataError as error:
+        return [str(p) for p in error.problems]
+
+
+def test_fast_path_gives_what_the_careful_path_gives_on_the_bundled_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fwtui.catalog import yamlsafe
+
+    built = []
+    real = yamlsafe._fast_build
+    monkeypatch.setattr(yamlsafe, "_fast_build", lambda root: built.append(1) or real(root))
+    paths = sorted(BUNDLED.rglob("*.yaml"))
+    fast = [load_yaml(path, "f.yaml") for path in paths]
+    assert all(document.data for document in fast)
+    assert [_careful(monkeypatch, path) for path in paths] == fast
+    assert len(built) == len(paths)  # ... and it really was the fast path that built them
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_path_matches_the_careful_path_on_tricky_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert _fast(path) == _careful(monkeypatch, path)
+
+
+def test_fast_resolver_resolves_like_pyyaml_s() -> None:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.resolver import BaseResolver
+
+    from fwtui.catalog.yamlsafe import _Resolver
+
+    ours = _Resolver()
+    values = [
+        "",
+        "~",
+        "null",
+        "true",
+        "False",
+        "yes",
+        "12",
+        "-3",
+        "0x1F",
+        "1_000",
+        "1.5",
+        ".inf",
+        "1e3",
+        "2026-01-02",
+        "2026-1-2 10:00:00",
+        "<<",
+        "text",
+        "3.1.2",
+        "12a",
+    ]
+    for value in values:
+        for implicit in ((True, False), (False, True), (False, False)):
+            expected = BaseResolver.resolve(ours, ScalarNode, value, implicit)
+            assert ours.resolve(ScalarNode, value, implicit) == expected, (value, implicit)
+    assert ours.resolve(MappingNode, None, (True, False)) == BaseResolver.DEFAULT_MAPPING_TAG
+    assert ours.resolve(SequenceNode, None, (True, False)) == BaseResolver.DEFAULT_SEQUENCE_TAG
