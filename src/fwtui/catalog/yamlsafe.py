@@ -18,6 +18,7 @@ reaches the rest of fwtui.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -70,6 +71,12 @@ class _Resolver(BaseResolver):
                         return tag
             return self.DEFAULT_SCALAR_TAG
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Path resolvers are never used: nothing to track on the way down (or up)."""
+
+    def ascend_resolver(self) -> None:
+        """See descend_resolver."""
 
 
 for _tag, _pattern, _first in (
@@ -302,6 +309,39 @@ class YamlDocument:
         return {name: line for name, (line, _value) in found[1].keys.items()}
 
 
+@dataclass
+class LinesOnDemand:
+    """A file's line numbers, read again from the file only if a message needs them.
+
+    What a validated framework file leaves behind until the cross-file checks have run:
+    keeping every file's line tree would take more memory than the catalog itself (a 10,000
+    framework catalog, close to a gigabyte). Problems are rare, and one re-read per file with
+    a problem costs nothing. A file that no longer parses (changed since) points at line 1.
+    """
+
+    file: str
+    path: Path
+    _document: YamlDocument | None = None
+
+    def _lines(self) -> YamlDocument:
+        if self._document is None:
+            try:
+                self._document = load_yaml(self.path, self.file).without_data()
+            except DataError:
+                self._document = YamlDocument(self.file, None, LineMap(1, {}))
+        return self._document
+
+    def line_of(self, loc: tuple[str | int, ...]) -> tuple[int, str]:
+        return self._lines().line_of(loc)
+
+    def key_line(self, loc: tuple[str | int, ...]) -> int:
+        return self._lines().key_line(loc)
+
+
+FileLines = YamlDocument | LinesOnDemand
+"""Where an entry's lines come from: kept with the entry, or read again when needed."""
+
+
 def _line_at(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
@@ -464,6 +504,20 @@ def _mapping_paths(root: Node, wanted: set[int]) -> dict[int, str]:
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _is_plain_date(value: str) -> bool:
+    """YYYY-MM-DD, which PyYAML's timestamp constructor makes a date of."""
+    return (
+        len(value) == 10
+        and value[4] == "-"
+        and value[7] == "-"
+        and (value[:4] + value[5:7] + value[8:]).isdigit()
+        and value.isascii()
+    )
+
+
 _SCALAR_BUILDERS: dict[str, Any] = {
     "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
     "tag:yaml.org,2002:float": _Constructor.construct_yaml_float,
@@ -495,7 +549,14 @@ class _FastBuilder:
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
         if tag == _STR_TAG:
-            return clean(node.value)
+            value = node.value
+            # No character clean() replaces is printable: most strings need no scan.
+            return value if value.isprintable() else clean(value)
+        if tag == _TIMESTAMP_TAG and _is_plain_date(node.value):
+            try:
+                return dt.date(int(node.value[:4]), int(node.value[5:7]), int(node.value[8:]))
+            except ValueError:  # a 31st of February: the careful path words it
+                raise _NeedsCareful from None
         build = _SCALAR_BUILDERS.get(tag)
         if build is None:
             raise _NeedsCareful

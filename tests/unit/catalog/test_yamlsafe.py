@@ -94,6 +94,9 @@ TRICKY = [
     "- a\n- b\n",
     "text: >-\n  folded\n  lines\nliteral: |\n  kept\n",
     "bad: \x07bell\n",
+    'bidi: \u202eevil\ntab: "a\\tb"\nnl: "a\\nb"\nc1: "\\x85"\n',
+    "days: [2026-01-02, 2026-1-2, 2026-02-29, 2024-02-29, 2026-01-02 10:00:00]\n",
+    "when: 2026-01-02T10:00:00Z\n",
 ]
 
 
