@@ -20,14 +20,14 @@ from fwtui.catalog.models import (
 from fwtui.errors import Problem
 
 if TYPE_CHECKING:  # yaml is imported only when files are read, not for a cached catalog
-    from fwtui.catalog.yamlsafe import YamlDocument
+    from fwtui.catalog.yamlsafe import FileLines, YamlDocument
 
 
 @dataclass(frozen=True)
 class Origin:
     """Where an entry was defined: the file and the entry's path inside it."""
 
-    document: YamlDocument
+    document: FileLines
     loc: tuple[str | int, ...]
 
     @property

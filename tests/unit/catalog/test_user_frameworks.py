@@ -112,3 +112,39 @@ def test_no_pydantic_wording_for_a_wrong_value_anywhere(tmp_path: Path) -> None:
         assert lines, value
         bad_lines += [line for line in lines if any(word in line for word in PYDANTIC_WORDS)]
     assert bad_lines == []
+
+
+VALID_BUT_WRONG_REFERENCES = """\
+id: mine
+name: Mine
+ecosystem:
+  - name: Plug
+    fills: [orm, ormm]
+    note: An extension.
+    url: https://example.org/plug
+pros:
+  - text: Quick.
+    criterion: speeed
+facts:
+  orm:
+    level: unknown
+  websocket:
+    level: unknown
+"""
+
+
+def test_references_of_a_valid_file_point_at_their_lines(tmp_path: Path) -> None:
+    # A file that validates keeps no line tree; its lines are read again for the messages.
+    data = data_dir(tmp_path, VALID_BUT_WRONG_REFERENCES)
+    result = cli("--data", str(data), "validate")
+    assert result.returncode == 1
+    file = f"{data}/frameworks/mine.yaml"
+    lines = result.stderr.splitlines()
+    expected = [
+        f"{file}:5: ecosystem[0].fills[1]: unknown criterion 'ormm' (did you mean 'orm'?)",
+        f"{file}:10: pros[0].criterion: unknown criterion 'speeed'",
+        f"{file}:14: facts.websocket: unknown criterion 'websocket' (did you mean 'websockets'?)",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in lines), (start, lines)
+    assert lines[-1] == "fwtui: 3 problems in the data"
