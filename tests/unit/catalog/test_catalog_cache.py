@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fwtui.catalog.cache import cache_file, load_catalog_cached
 from fwtui.catalog.loader import load_catalog
+from fwtui.catalog.models import Framework
 from helpers import bundled_framework, cli, write_framework
 
 
@@ -97,3 +98,34 @@ def test_a_broken_symlink_does_not_hide_later_changes(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("Old Name", "New Name"), "utf-8")
     shown = cli("--data", str(tmp_path / "data"), "show", "zzz", env=env)
     assert shown.stdout.startswith("New Name")  # ...and the dangling README.md hides nothing
+
+
+def _tampered(path: Path, change: str) -> None:
+    """The cache file with one framework's JSON changed so that it no longer fits the models."""
+    header, _, body = path.read_bytes().partition(b"\n")
+    document = json.loads(body)
+    flask = document["frameworks"]["flask"]
+    if change == "level":
+        flask["facts"]["orm"]["level"] = 3
+    elif change == "source":
+        flask["facts"]["orm"]["sources"] = ["https://example.org", None]
+    elif change == "order":
+        document["frameworks"]["flask"] = dict(reversed(list(flask.items())))
+    elif change == "date":
+        flask["facts"]["orm"]["last_reviewed"] = "yesterday"
+    path.write_bytes(header + b"\n" + json.dumps(document).encode())
+
+
+def test_a_cache_that_does_not_fit_the_models_is_not_served(tmp_path: Path) -> None:
+    fresh = load_catalog(())
+    path = cache_file()
+    assert path is not None
+    load_catalog_cached(())
+    for change in ("level", "source", "order", "date"):
+        _tampered(path, change)
+        tampered = path.read_bytes()
+        assert load_catalog_cached(()) == fresh, change
+        assert path.read_bytes() != tampered, change  # ... and it was written anew
+    assert load_catalog_cached(()).frameworks["flask"].model_fields_set == set(
+        Framework.model_fields
+    )
