@@ -337,6 +337,7 @@ def test_served_command_runs_this_python_with_the_same_data(tmp_path: Path) -> N
     ]
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 async def test_the_page_and_a_cross_site_websocket(tmp_path: Path) -> None:
     with serve_fwtui(tmp_path) as server:
@@ -431,6 +432,7 @@ def rss_mib(pid: int) -> int:
     raise AssertionError(f"no VmRSS for {pid}")
 
 
+@pytest.mark.real  # a real fwtui serve with its apps, seconds each
 @needs_textual_serve
 def test_every_request_for_an_unknown_host_is_refused(tmp_path: Path) -> None:
     # DNS rebinding: evil.example resolves to 127.0.0.1, so its page is same-origin with a

@@ -8,6 +8,7 @@ the subject (closed standard streams, a full disk, the locale, a hang).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import pickle
@@ -23,7 +24,7 @@ from fwtui.advisor.answers import load_answers_file
 from fwtui.catalog.cache import cache_file, cache_key, load_catalog_cached
 from fwtui.catalog.loader import BUNDLED_DIR, bundled_catalog, load_catalog
 from fwtui.catalog.yamlsafe import load_yaml
-from fwtui.cli import main
+from fwtui.cli import ASCII_STAND_INS, main
 from fwtui.errors import DataError, UsageError
 from fwtui.fsutil import STALE_AFTER, atomic_write
 from fwtui.keymap import load_keymap
@@ -446,12 +447,35 @@ def test_a_huge_source_date_epoch_is_one_usage_error(
     assert lines[0].startswith("fwtui: error: SOURCE_DATE_EPOCH=")
 
 
+def test_a_latin1_terminal_process_gets_ascii_bars() -> None:
+    result = run_shell(f"{sys.executable} -m fwtui recommend", env={"PYTHONIOENCODING": "latin-1"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "####" in result.stdout  # the score bars, drawn with #
+
+
+def _output_for(encoding: str, command: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``fwtui COMMAND`` in this process, on a standard output of ``encoding``."""
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding=encoding))
+    try:
+        code = main(command.split())
+    except SystemExit as exit_:  # --help
+        code = exit_.code
+    assert code == 0
+    sys.stdout.flush()
+    return raw.getvalue().decode(encoding)
+
+
 @pytest.mark.parametrize(
     "command", ["recommend", "matrix", "list", "show django", "questions", "--help"]
 )
-def test_a_latin1_terminal_gets_ascii_stand_ins(command: str) -> None:
-    result = run_shell(f"{sys.executable} -m fwtui {command}", env={"PYTHONIOENCODING": "latin-1"})
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
+def test_a_latin1_terminal_gets_ascii_stand_ins(
+    command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    utf8 = _output_for("utf-8", command, monkeypatch)
+    latin1 = _output_for("latin-1", command, monkeypatch)
+    # Each glyph becomes its stand-in, and nothing else is lost to a '?'.
+    assert latin1 == utf8.translate(str.maketrans(ASCII_STAND_INS))
     if command == "recommend":
-        assert "####" in result.stdout  # the score bars, drawn with #
+        assert "####" in latin1  # the score bars, drawn with #
