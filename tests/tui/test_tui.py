@@ -662,28 +662,30 @@ async def test_notify_is_sanitised_and_never_markup() -> None:
         assert_inert([full_frame(app)])
 
 
-BAD_VALUES = {
-    "an impossible date": "2026-02-30",
-    "!!int on text": "!!int junk",
-    "a 5000-digit integer": "9" * 5000,
-}
-
-
-@pytest.mark.parametrize("value", BAD_VALUES.values(), ids=BAD_VALUES.keys())
+# Every value each loader cannot build is tested on the loaders themselves
+# (test_untrusted_files.py); here each file meets one of them, in the running app.
 @pytest.mark.parametrize(
-    ("where", "name", "body", "screen", "notice"),
+    ("where", "name", "body", "screen", "notice", "value"),
     [
-        ("state", "settings.yaml", "theme: {}\n", "overview", "Ignored the saved settings"),
-        ("config", "keys.yaml", "mode.matrix: {}\n", "overview", "keys.yaml"),
+        (
+            "state",
+            "settings.yaml",
+            "theme: {}\n",
+            "overview",
+            "Ignored the saved settings",
+            "2026-02-30",
+        ),
+        ("config", "keys.yaml", "mode.matrix: {}\n", "overview", "keys.yaml", "!!int junk"),
         (
             "state",
             "last-answers.yaml",
             "fwtui_version: '1'\nschema_version: {}\ndata_version: x\ncatalog_hash: x\n",
             "wizard",
             "Ignored the saved answers",
+            "9" * 5000,
         ),
     ],
-    ids=["settings", "keys", "last-answers"],
+    ids=["settings-an impossible date", "keys-!!int on text", "last-answers-a 5000-digit integer"],
 )
 async def test_a_bad_config_or_state_file_is_one_notice_not_a_crash(
     where: str, name: str, body: str, screen: str, notice: str, value: str
