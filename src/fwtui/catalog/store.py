@@ -135,6 +135,8 @@ class Pending:
     files: list[str] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
     fact_lines: dict[str, FactLines] = field(default_factory=dict)
+    fields_sets: dict[frozenset[str], set[str]] = field(default_factory=dict)
+    """The one set of each combination of given field names that the models share."""
     unparsed: list[tuple[YamlDocument, list[tuple[str, str]]]] = field(default_factory=list)
     """Framework files that failed validation (their lines) and the (criterion, level) pairs
     their facts name, for the checks that still apply: one run then lists every problem."""
