@@ -474,11 +474,17 @@ UtilityTable = dict[str, tuple[tuple[str, str, float], ...]]
 
 def utility_table(catalog: Catalog) -> UtilityTable:
     table: UtilityTable = {}
+    # Each (criterion, level) looked up once, not once per framework: a catalog has few.
+    cells: dict[tuple[str, str], tuple[str, str, float]] = {}
     for framework in catalog.frameworks.values():
         row = []
         for criterion_id in catalog.criteria:
             level_id = framework.facts[criterion_id].level
-            row.append((criterion_id, level_id, catalog.level(criterion_id, level_id).utility))
+            cell = cells.get((criterion_id, level_id))
+            if cell is None:
+                utility = catalog.level(criterion_id, level_id).utility
+                cell = cells[criterion_id, level_id] = (criterion_id, level_id, utility)
+            row.append(cell)
         table[framework.id] = tuple(row)
     return table
 

@@ -387,7 +387,7 @@ def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
     def contributions(ranked: Ranked) -> dict[str, float]:
         return {c.criterion: round(c.value, 6) for c in ranked.contributions if c.weight > 0}
 
-    tied_with_winner = result.tied[1:]
+    tied_with_winner = {id(ranked) for ranked in result.tied[1:]}  # a set: ties can be many
     return {
         "data_version": catalog.meta.data_version,
         "catalog_hash": catalog.content_hash,
@@ -420,7 +420,7 @@ def to_json(catalog: Catalog, result: Recommendation) -> dict[str, Any]:
                 "score": round(ranked.score, 6),
                 "percent": round(result.percent(ranked), 2),
                 "fit": result.fit(ranked),
-                "tied_with_winner": any(ranked is other for other in tied_with_winner),
+                "tied_with_winner": id(ranked) in tied_with_winner,
                 "musts": list(ranked.musts),
                 "contributions": contributions(ranked),
                 "reasons": list(ranked.reasons),
