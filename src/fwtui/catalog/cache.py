@@ -62,6 +62,7 @@ _TABLES: dict[str, type[Any]] = {
 
 
 _DECODER = json.JSONDecoder()
+_WRITE_CHUNK = 1 << 20
 
 
 class _Mismatch(Exception):
@@ -392,11 +393,14 @@ def _write(path: Path, key: str, catalog: Catalog) -> None:
         return
     temporary = None
     try:
-        body = json.dumps(catalog_document(catalog), ensure_ascii=False, separators=(",", ":"))
+        # ASCII (\u escapes for the rest): one character outside Latin-1 would make the
+        # decoded text of the whole file take two or four bytes per character.
+        body = json.dumps(catalog_document(catalog), separators=(",", ":"))
         handle, temporary = tempfile.mkstemp(prefix=".catalog.", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
             stream.write(f"{FORMAT} {key}\n".encode())
-            stream.write(body.encode("utf-8", errors="surrogateescape"))
+            for start in range(0, len(body), _WRITE_CHUNK):  # not a second copy of it all
+                stream.write(body[start : start + _WRITE_CHUNK].encode("ascii"))
         os.replace(temporary, path)  # replaces a planted link, never writes through it
     except (OSError, ValueError):
         if temporary is not None:
