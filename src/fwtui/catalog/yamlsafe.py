@@ -566,15 +566,13 @@ class _FastBuilder:
             raise _NeedsCareful from None
 
     def build(self, node: Node, depth: int) -> tuple[Any, Lines]:
+        """(data, lines) of a collection node; scalars are handled inline, being most."""
         self.count += 1
-        if self.count > MAX_NODES:
-            raise _NeedsCareful
         line = node.start_mark.line + 1
-        if isinstance(node, ScalarNode):
-            return self.scalar(node), line
         if depth >= MAX_DEPTH or id(node) in self.seen:
             raise _NeedsCareful
         self.seen.add(id(node))
+        scalar = self.scalar
         if isinstance(node, MappingNode):
             if node.tag != _MAP_TAG:
                 raise _NeedsCareful
@@ -583,26 +581,47 @@ class _FastBuilder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.value in keys:
                     raise _NeedsCareful
-                self.count += 1
-                key = self.scalar(key_node)  # a merge key (<<) has no builder: careful path
-                value, lines = self.build(value_node, depth + 1)
+                name = key_node.value
+                # A merge key (<<) has no builder: careful path.
+                key = name if key_node.tag == _STR_TAG and name.isprintable() else scalar(key_node)
+                lines: Lines
+                if isinstance(value_node, ScalarNode):
+                    self.count += 2
+                    value, lines = scalar(value_node), value_node.start_mark.line + 1
+                else:
+                    self.count += 1
+                    value, lines = self.build(value_node, depth + 1)
                 data[key] = value
-                keys[key_node.value] = (key_node.start_mark.line + 1, lines)
+                keys[name] = (key_node.start_mark.line + 1, lines)
             return data, LineMap(line, keys)
         if not isinstance(node, SequenceNode) or node.tag != _SEQ_TAG:
             raise _NeedsCareful
-        built = [self.build(item, depth + 1) for item in node.value]
-        return [value for value, _ in built], LineSeq(line, tuple(lines for _, lines in built))
+        values: list[Any] = []
+        items: list[Lines] = []
+        for item in node.value:
+            if isinstance(item, ScalarNode):
+                self.count += 1
+                values.append(scalar(item))
+                items.append(item.start_mark.line + 1)
+            else:
+                value, lines = self.build(item, depth + 1)
+                values.append(value)
+                items.append(lines)
+        return values, LineSeq(line, tuple(items))
 
 
 def _fast_build(root: Node) -> tuple[Any, Lines] | None:
     """(data, line tree) of a plain mapping file, or None when it needs the careful path."""
     if not isinstance(root, MappingNode):
         return None
+    builder = _FastBuilder()
     try:
-        return _FastBuilder().build(root, 0)
+        built = builder.build(root, 0)
     except (_NeedsCareful, RecursionError):
         return None
+    # Counted as the careful path counts (keys too). Checked once at the end: without
+    # aliases of collections (refused above) a file of at most MAX_FILE_BYTES stays small.
+    return built if builder.count <= MAX_NODES else None
 
 
 def load_yaml(path: Path, shown: str) -> YamlDocument:

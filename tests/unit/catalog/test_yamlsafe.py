@@ -97,6 +97,8 @@ TRICKY = [
     'bidi: \u202eevil\ntab: "a\\tb"\nnl: "a\\nb"\nc1: "\\x85"\n',
     "days: [2026-01-02, 2026-1-2, 2026-02-29, 2024-02-29, 2026-01-02 10:00:00]\n",
     "when: 2026-01-02T10:00:00Z\n",
+    "many: [" + "1, " * 100_000 + "1]\n",  # more than MAX_NODES values, and no alias
+    "many: [" + "1, " * 99_996 + "1]\n",  # exactly MAX_NODES: root, key, list and items
 ]
 
 
