@@ -7,7 +7,6 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any, ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.dom import DOMNode
@@ -25,6 +24,7 @@ from fwtui.palette import JumpProvider, SafeCommandPalette
 from fwtui.paths import state_dir
 from fwtui.persist import SETTINGS, load_theme, save_theme
 from fwtui.safetext import clean, clean_line
+from fwtui.switching import ModeSwitchApp
 from fwtui.widgets.cursor import cursor_offset
 from fwtui.widgets.lists import VIM_WIDGETS
 
@@ -70,14 +70,14 @@ def accessible_from_env() -> bool:
 SCREENS_GROUP = Binding.Group("Screens", compact=True)
 
 
-class FwtuiApp(App[None]):
+class FwtuiApp(ModeSwitchApp[None]):
     """fwtui: overview, matrix, pros and cons, guide and wizard over one catalog."""
 
     TITLE = "fwtui"
     SUB_TITLE = "choose a Python web framework"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = ModeSwitchApp.COMMANDS | {JumpProvider}
     MODES = {mode: _lazy_screen(mode) for mode in MODE_IDS}
     BINDINGS: ClassVar[list[BindingType]] = [
         # One compact footer group ("1 2 3 4 5 6 Screens"): with the screen's own keys, six

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
@@ -50,7 +51,20 @@ class FwScreen(Screen[None]):
     PRIMARY_FOCUS: str | None = None
     """Selector of the widget that takes the focus when nothing else had it."""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Textual focuses AUTO_FOCUS as the screen is composed, before the first layout;
+        # by default the first focusable widget, which can be a hidden filter box. Moving
+        # the focus later restyles both widgets and redraws them (the matrix table: every
+        # cell, about 20 ms).
+        if cls.PRIMARY_FOCUS is not None:
+            cls.AUTO_FOCUS = cls.PRIMARY_FOCUS
+
     _focus_before_too_small: Widget | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fw_app().adopt_current_css(self)
 
     # The header shows these: whatever a screen sets (a framework's name) is one clean line.
     def validate_title(self, title: object) -> str | None:
@@ -79,6 +93,19 @@ class FwScreen(Screen[None]):
 
     def compose_footer(self) -> ComposeResult:
         yield KeyFooter()
+
+    @on(ScreenResume)
+    def _shown(self, event: ScreenResume) -> None:
+        """Shown: its widgets keep their styles, as when a dialog over it closes.
+
+        Textual restyles every widget of a screen it switches to, though they were styled
+        as they were mounted and their classes are kept up to date; that also empties the
+        matrix table's render caches, so it redraws every cell. A theme or CSS change made
+        meanwhile is still applied: Textual refreshes the CSS of a screen that missed one
+        before it is shown.
+        """
+        event.refresh_styles = False
+        self.fw_app().screen_shown()
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)

@@ -41,10 +41,12 @@ class GuideScreen(TextSearch, FwScreen):
         options += [
             Option(literal_line(f.question), id=FAQ + f.id) for f in self.catalog.faq.values()
         ]
+        first = next((o.id for o in options if o is not None and o.id is not None), None)
         with Horizontal(id="guide"):
             yield FwOptionList(*options, id="guide-list")
             with FwScroll(id="guide-details", can_focus=True):
-                yield Static(id="guide-text")
+                # Filled here rather than on mount: the first frame is then drawn complete.
+                yield Static(self.entry_text(first) if first else "", id="guide-text")
         yield from self.compose_search()
         yield from self.compose_footer()
 
@@ -56,7 +58,8 @@ class GuideScreen(TextSearch, FwScreen):
             None,
         )
         if first is not None:
-            entries.highlighted = first
+            with entries.prevent(OptionList.OptionHighlighted):  # its text is shown already
+                entries.highlighted = first
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:

@@ -153,7 +153,11 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if screen is not self.screen:
+        if screen is not self.screen or not screen.is_current:
+            # A screen left behind keeps its keys as they were, which is how they are
+            # when it is shown again (its own mode key dimmed): it is redrawn at once,
+            # not first with the keys as seen from another screen. ScreenResume
+            # refreshes the bindings, so any other change is picked up then.
             return
         items, palette = footer_items(screen)
         if (items, palette) != (self._items, self._palette):
