@@ -95,7 +95,7 @@ class FwScreen(Screen[None]):
         yield KeyFooter()
 
     @on(ScreenResume)
-    def _shown(self, event: ScreenResume) -> None:
+    def _resumed(self, event: ScreenResume) -> None:
         """Shown: its widgets keep their styles, as when a dialog over it closes.
 
         Textual restyles every widget of a screen it switches to, though they were styled

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
@@ -67,6 +68,19 @@ def match_reasons(row: Row, frameworks: tuple[Framework, ...], text: str) -> lis
 DEFAULT_COLUMNS = 16
 
 
+class MatrixTable(FwDataTable):
+    """The matrix's table: the detail pane follows the cursor in the same frame, not in a
+    later one after the CellHighlighted message has gone round."""
+
+    def watch_cursor_coordinate(
+        self, old_coordinate: Coordinate, new_coordinate: Coordinate
+    ) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        screen = self.screen
+        if old_coordinate != new_coordinate and isinstance(screen, MatrixScreen):
+            screen.show_cell()
+
+
 class MatrixScreen(FwScreen):
     """The feature matrix with filters, a diff toggle and per-criterion column sorting."""
 
@@ -94,6 +108,8 @@ class MatrixScreen(FwScreen):
     """Symbols only (the label is in the detail pane): 8 frameworks fit in 80 columns."""
 
     _rebuild_pending = False
+    _in_table: Matrix | None = None
+    """The matrix in the table, as last built."""
 
     def watch_selected(self) -> None:
         self._state_changed()
@@ -129,7 +145,7 @@ class MatrixScreen(FwScreen):
         )
         yield Static(id="matrix-status")
         yield Static(literal(full_legend(self.catalog)), id="matrix-legend")
-        table: DataTable[Text] = FwDataTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
+        table: DataTable[Text] = MatrixTable(id="matrix-table", fixed_columns=1, zebra_stripes=True)
         yield table
         with VerticalScroll(id="matrix-detail"):
             yield Static(id="matrix-why")
@@ -176,7 +192,7 @@ class MatrixScreen(FwScreen):
     def rebuild(self) -> None:
         self._rebuild_pending = False
         table: DataTable[Text] = self.query_one("#matrix-table", DataTable)
-        matrix = self.matrix()
+        matrix = self._in_table = self.matrix()
         table.clear(columns=True)
         label_width = self.add_columns(table, matrix)
         group = None
@@ -264,9 +280,11 @@ class MatrixScreen(FwScreen):
     def show_why(self, row_key: str | None) -> None:
         """While filtering: where the filter's text was found in the row under the cursor."""
         why = self.query_one("#matrix-why", Static)
-        matrix = self.matrix()
-        row = next((r for r in matrix.rows if r.criterion.id == row_key), None)
-        reasons = match_reasons(row, matrix.frameworks, self.text_filter) if row else []
+        reasons: list[str] = []
+        if self._in_table is not None:  # the rows in the table, not built again on every key
+            row = next((r for r in self._in_table.rows if r.criterion.id == row_key), None)
+            if row is not None:
+                reasons = match_reasons(row, self._in_table.frameworks, self.text_filter)
         why.set_class(bool(reasons), "-shown")
         if reasons:
             found = hint(self, f"“{self.text_filter}” found in: ")

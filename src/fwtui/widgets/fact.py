@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
+from textual.css.styles import RulesMap
 from textual.reactive import reactive
+from textual.visual import visualize
 from textual.widgets import Static
 
 from fwtui.render.matrix import Detail
@@ -26,7 +30,16 @@ def detail_text(detail: Detail) -> Text:
 class FactDetail(Static):
     """Set :attr:`detail` to what is under the matrix's cursor; None shows nothing."""
 
+    @property
+    def _rules(self) -> RulesMap:
+        return cast("RulesMap", self.styles)  # as Widget.get_content_height passes them
+
     detail: reactive[Detail | None] = reactive(None)
 
     def watch_detail(self, detail: Detail | None) -> None:
-        self.update(detail_text(detail) if detail is not None else Text())
+        text = detail_text(detail) if detail is not None else Text()
+        # The pane has a fixed height: a text as tall as the last one needs no new layout,
+        # and is drawn with the cursor's move instead of a frame or two later.
+        width, height = self.content_size
+        same_height = width > 0 and visualize(self, text).get_height(self._rules, width) == height
+        self.update(text, layout=not same_height)
