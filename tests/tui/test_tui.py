@@ -192,6 +192,16 @@ async def test_guide_lists_topics_and_faq() -> None:
         assert entries.option_count >= len(catalog.topics) + len(catalog.faq)
 
 
+async def test_the_guide_text_follows_the_cursor_before_the_next_frame() -> None:
+    catalog = bundled_catalog()
+    app = FwtuiApp(catalog, screen="guide")
+    async with app.run_test(size=(80, 24)):
+        entries = app.screen.query_one("#guide-list", OptionList)
+        entries.action_cursor_down()  # nothing awaited: no message goes round first
+        second = list(catalog.topics.values())[1]
+        assert static_text(app, "#guide-text").startswith(second.title)
+
+
 async def test_help_lists_the_bindings_of_the_screen_below() -> None:
     app = FwtuiApp(bundled_catalog(), screen="matrix")
     async with app.run_test(size=(80, 24)) as pilot:

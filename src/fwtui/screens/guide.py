@@ -16,7 +16,7 @@ from fwtui.screens.common import (
     literal_line,
 )
 from fwtui.screens.search import TextSearch
-from fwtui.widgets.lists import FwOptionList, FwScroll
+from fwtui.widgets.lists import FollowingOptionList, FwScroll
 
 
 class GuideScreen(TextSearch, FwScreen):
@@ -29,6 +29,8 @@ class GuideScreen(TextSearch, FwScreen):
     PRIMARY_FOCUS = "#guide-list"
     TEXT_PANE = "#guide-details"
     TEXT_WIDGET = "#guide-text"
+    _shown: str | None = None
+    """The key of the entry whose text is shown."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -43,10 +45,11 @@ class GuideScreen(TextSearch, FwScreen):
         ]
         first = next((o.id for o in options if o is not None and o.id is not None), None)
         with Horizontal(id="guide"):
-            yield FwOptionList(*options, id="guide-list")
+            yield FollowingOptionList(*options, id="guide-list", follow=self._follow)
             with FwScroll(id="guide-details", can_focus=True):
                 # Filled here rather than on mount: the first frame is then drawn complete.
                 yield Static(self.entry_text(first) if first else "", id="guide-text")
+        self._shown = first
         yield from self.compose_search()
         yield from self.compose_footer()
 
@@ -58,14 +61,14 @@ class GuideScreen(TextSearch, FwScreen):
             None,
         )
         if first is not None:
-            with entries.prevent(OptionList.OptionHighlighted):  # its text is shown already
-                entries.highlighted = first
+            entries.highlighted = first  # its text is shown already
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
-            self.show_entry(event.option.id)
+    def _follow(self, option: Option) -> None:
+        if option.id is not None and option.id != self._shown:
+            self.show_entry(option.id)
 
     def show_entry(self, key: str) -> None:
+        self._shown = key
         self.query_one("#guide-text", Static).update(self.entry_text(key))
         self.query_one("#guide-details", VerticalScroll).scroll_home(animate=False)
 
@@ -105,4 +108,4 @@ class GuideScreen(TextSearch, FwScreen):
         """Highlight an entry (used by the command palette)."""
         entries = self.query_one("#guide-list", OptionList)
         entries.highlighted = entries.get_option_index(key)
-        self.show_entry(key)
+        self.show_entry(key)  # again: a search may have scrolled the same entry away
