@@ -202,6 +202,16 @@ async def test_the_guide_text_follows_the_cursor_before_the_next_frame() -> None
         assert static_text(app, "#guide-text").startswith(second.title)
 
 
+async def test_the_profile_follows_the_cursor_before_the_next_frame() -> None:
+    catalog = bundled_catalog()
+    app = FwtuiApp(catalog, screen="overview")
+    async with app.run_test(size=(80, 24)):
+        app.screen.query_one("#framework-list", OptionList).action_cursor_down()
+        second = list(catalog.frameworks.values())[1]
+        assert app.screen.sub_title == second.name  # nothing awaited: no message went round
+        assert second.name in static_text(app, "#framework-profile")
+
+
 async def test_help_lists_the_bindings_of_the_screen_below() -> None:
     app = FwtuiApp(bundled_catalog(), screen="matrix")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,7 +13,7 @@ from fwtui.render.framework import framework_sections
 from fwtui.safetext import clean_name
 from fwtui.screens.common import FwScreen, literal_name
 from fwtui.screens.search import TextSearch
-from fwtui.widgets.lists import FwOptionList, FwScroll
+from fwtui.widgets.lists import FollowingOptionList, FwScroll
 from fwtui.widgets.profile import FrameworkProfile
 
 
@@ -27,15 +27,19 @@ class OverviewScreen(TextSearch, FwScreen):
     PRIMARY_FOCUS = "#framework-list"
     TEXT_PANE = "#framework-details"
     TEXT_WIDGET = "#framework-profile"
+    _shown: str | None = None
+    """The id of the framework whose profile is shown."""
 
     def compose(self) -> ComposeResult:
         first = next(iter(self.catalog.frameworks.values()))
         self.sub_title = clean_name(first.name)
+        self._shown = first.id
         yield from self.compose_frame()
         with Horizontal(id="overview"):
-            yield FwOptionList(
+            yield FollowingOptionList(
                 *(Option(literal_name(f.name), id=f.id) for f in self.catalog.frameworks.values()),
                 id="framework-list",
+                follow=self._follow,
             )
             with FwScroll(id="framework-details", can_focus=True):
                 # Filled here rather than on mount: the first frame is then drawn complete.
@@ -46,11 +50,15 @@ class OverviewScreen(TextSearch, FwScreen):
 
     def on_mount(self) -> None:
         frameworks = self.query_one("#framework-list", OptionList)
-        with frameworks.prevent(OptionList.OptionHighlighted):
-            frameworks.highlighted = 0
+        frameworks.highlighted = 0  # its profile is shown already
         frameworks.focus()
 
+    def _follow(self, option: Option) -> None:
+        if option.id is not None and option.id != self._shown:
+            self.show_framework(option.id)
+
     def show_framework(self, framework_id: str) -> None:
+        self._shown = framework_id
         framework = self.catalog.frameworks[framework_id]
         profile = self.query_one("#framework-profile", FrameworkProfile)
         profile.document = framework_sections(self.catalog, framework)
@@ -72,7 +80,3 @@ class OverviewScreen(TextSearch, FwScreen):
 
     def select_for_search(self, key: str) -> None:
         self.select_framework(key)
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
-            self.show_framework(event.option.id)
