@@ -212,6 +212,21 @@ async def test_the_profile_follows_the_cursor_before_the_next_frame() -> None:
         assert second.name in static_text(app, "#framework-profile")
 
 
+async def test_a_choice_s_help_follows_the_cursor_before_the_next_frame() -> None:
+    app = FwtuiApp(bundled_catalog(), screen="wizard")
+    async with app.run_test(size=(80, 24)):
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        choices = screen.current_question().choices
+        single = screen.query_one("#wizard-single", OptionList)
+        before = single.highlighted
+        assert before is not None
+        single.action_cursor_down()
+        assert single.highlighted == before + 1
+        assert choices[before].help != choices[before + 1].help
+        assert static_text(app, "#wizard-choice-help") == choices[before + 1].help  # no await
+
+
 async def test_help_lists_the_bindings_of_the_screen_below() -> None:
     app = FwtuiApp(bundled_catalog(), screen="matrix")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -28,7 +28,12 @@ from fwtui.screens.common import (
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.name import NameScreen
-from fwtui.widgets.lists import FwOptionList, FwScroll, FwSelectionList
+from fwtui.widgets.lists import (
+    FollowingOptionList,
+    FollowingSelectionList,
+    FwOptionList,
+    FwScroll,
+)
 from fwtui.widgets.marks import hint
 
 RANKING = "wizard.ranking"
@@ -85,8 +90,10 @@ class WizardScreen(FwScreen):
                 yield Static(id="wizard-step")
                 yield Static(id="wizard-prompt")
                 yield Static(id="wizard-help")
-                yield FwOptionList(id="wizard-single")
-                yield FwSelectionList[str](id="wizard-multi")
+                yield FollowingOptionList(id="wizard-single", follow=self._choice_highlighted)
+                yield FollowingSelectionList[str](
+                    id="wizard-multi", follow=self._choice_highlighted
+                )
                 yield Static(id="wizard-choice-help")
                 yield Static(id="wizard-keys")
             with Vertical(id="wizard-result"):
@@ -185,14 +192,8 @@ class WizardScreen(FwScreen):
         help_text = question.choices[index].help if index is not None else ""
         self.query_one("#wizard-choice-help", Static).update(literal(help_text, "italic"))
 
-    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
-        if self.result is None:
-            self.show_choice_help()
-
-    def on_selection_list_selection_highlighted(
-        self, _event: SelectionList.SelectionHighlighted[str]
-    ) -> None:
-        if self.result is None:
+    def _choice_highlighted(self, _option: Option) -> None:
+        if self.result is None:  # the choice's help, in the same frame as the list
             self.show_choice_help()
 
     def record(self) -> None:

@@ -76,12 +76,13 @@ class FwOptionList(_SafePaging, OptionList):
     BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**_LIST_MOVES)
 
 
-class FollowingOptionList(FwOptionList):
-    """An option list that hands each newly highlighted option to ``follow`` at once.
+class _Following:
+    """Mixed in before an OptionList class: each newly highlighted option goes to
+    ``follow`` at once.
 
-    The pane beside the list (a profile, a guide entry) is then laid out and drawn in the
-    same frame as the list; after the OptionHighlighted message it came a frame or two
-    later (a cursor key settled at 45 to 75 ms instead of about 15).
+    The pane beside the list (a profile, a guide entry, a choice's help) is then laid out
+    and drawn in the same frame as the list; after the OptionHighlighted message it came a
+    frame or two later (a cursor key settled at 45 to 75 ms instead of about 15).
     """
 
     def __init__(self, *options: Any, follow: Callable[[Option], None], **kwargs: Any) -> None:
@@ -89,11 +90,16 @@ class FollowingOptionList(FwOptionList):
         self._follow = follow
 
     def watch_highlighted(self, highlighted: int | None) -> None:
-        super().watch_highlighted(highlighted)
-        if highlighted is not None and self.is_mounted:
-            option = self.get_option_at_index(highlighted)
+        widget = cast(OptionList, self)
+        super().watch_highlighted(highlighted)  # type: ignore[misc]
+        if highlighted is not None and widget.is_mounted:
+            option = widget.get_option_at_index(highlighted)
             if not option.disabled:
                 self._follow(option)
+
+
+class FollowingOptionList(_Following, FwOptionList):
+    """An option list whose screen follows its highlight in the same frame."""
 
 
 class FwSelectionList(_SafePaging, SelectionList[SelectionType], Generic[SelectionType]):
@@ -136,3 +142,7 @@ class FwScroll(VerticalScroll):
 
 VIM_WIDGETS = (FwOptionList, FwSelectionList, FwDataTable, FwScroll)
 """Every widget class with vim bindings, for the keymap's list of binding ids."""
+
+
+class FollowingSelectionList(_Following, FwSelectionList[SelectionType]):
+    """A selection list whose screen follows its highlight in the same frame."""
