@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.dom import DOMNode
@@ -16,8 +17,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from fwtui import modes, terminal
-from fwtui.catalog.store import Catalog
-from fwtui.errors import Warnings
+from fwtui.errors import EXIT_INVALID_DATA, EXIT_USAGE, DataError, UsageError, Warnings
 from fwtui.keymap import keys_file, load_keymap, read_failure
 from fwtui.modes import BY_ID, FIRST_MODE, MODE_IDS
 from fwtui.palette import JumpProvider, SafeCommandPalette
@@ -27,6 +27,10 @@ from fwtui.safetext import clean, clean_line
 from fwtui.switching import ModeSwitchApp
 from fwtui.widgets.cursor import cursor_offset
 from fwtui.widgets.lists import VIM_WIDGETS
+
+if TYPE_CHECKING:  # the models need pydantic, which the first frame can do without
+    from fwtui.catalog.store import Catalog
+    from fwtui.render.preview import Preview, QuickStart
 
 
 # Screens are imported when first shown (the first one at start), which keeps the other
@@ -67,6 +71,11 @@ def accessible_from_env() -> bool:
     return os.environ.get("ACCESSIBLE", "").strip().lower() not in ("", "0", "false", "no")
 
 
+def _is_input(event: events.Event) -> bool:
+    """A key, mouse or paste event from the terminal (not one Textual forwarded)."""
+    return isinstance(event, (events.InputEvent, events.Paste)) and not event.is_forwarded
+
+
 SCREENS_GROUP = Binding.Group("Screens", compact=True)
 
 
@@ -98,18 +107,97 @@ class FwtuiApp(ModeSwitchApp[None]):
     ]
 
     def __init__(
-        self, catalog: Catalog, screen: str = "overview", accessible: bool | None = None
+        self,
+        catalog: Catalog | None,
+        screen: str = "overview",
+        accessible: bool | None = None,
+        start: QuickStart | None = None,
     ) -> None:
-        self.catalog = catalog
+        """``catalog`` None: the overview is drawn from ``start.preview`` and the catalog
+        is built by ``start.load`` in a thread after the first frame; keys and clicks
+        that come before it are held, then handled in order. ``start.remember`` keeps a
+        new preview for the next start."""
+        if catalog is None and (start is None or start.preview is None):
+            raise ValueError("an app without a catalog needs a preview to start from")
+        self._catalog = catalog
+        self.start = start
+        self.load_error: DataError | UsageError | None = None
+        """Why the catalog could not be built (the app then exits with status 1)."""
+        self._held_input: list[events.Event] | None = [] if catalog is None else None
         # --accessible, or ACCESSIBLE=1 as other terminal toolkits honour (None: ask it).
         self.accessible = accessible if accessible is not None else accessible_from_env()
         # Frameworks the wizard sent to the matrix and pros & cons (`c` on its result).
         self.compared: tuple[str, ...] = ()
         self.compared_serial = 0
         self.start_mode = screen if screen in BY_ID else FIRST_MODE
+        if catalog is None:
+            self.start_mode = "overview"  # the only screen a preview can draw
         # Start straight in the chosen mode: no default screen drawn first and then replaced.
         self.DEFAULT_MODE = self.start_mode  # type: ignore[misc]
         super().__init__()
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:  # input is held until it is there: nothing asks before
+            raise RuntimeError("the catalog is not built yet")
+        return self._catalog
+
+    @property
+    def has_catalog(self) -> bool:
+        return self._catalog is not None
+
+    @property
+    def preview(self) -> Preview | None:
+        return self.start.preview if self.start is not None else None
+
+    async def on_event(self, event: events.Event) -> None:
+        held = self._held_input
+        if held is not None and _is_input(event):
+            held.append(event)  # handled once the catalog is there (_take_catalog)
+            return
+        await super().on_event(event)
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: now build the catalog in a thread (the
+        interface stays live)."""
+        if self._catalog is None:
+            self.run_worker(self._build_catalog, name="catalog", thread=True, exit_on_error=False)
+
+    def _build_catalog(self) -> None:
+        start = self.start
+        assert start is not None
+        assert start.preview is not None
+        try:
+            catalog = start.load()
+        except (DataError, UsageError) as error:
+            self._call_in_app(self._load_failed, error)
+            return
+        fresh = start.preview.matches(catalog)
+        if self._call_in_app(self._take_catalog, catalog, fresh) and not fresh:
+            start.remember(catalog)
+
+    def _call_in_app(self, callback: Callable[..., Any], *args: Any) -> bool:
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app closed meanwhile (a hang-up)
+            return False
+        return True
+
+    async def _take_catalog(self, catalog: Catalog, fresh: bool) -> None:
+        """Hand the screens the catalog; redraw what the preview drew if it differs."""
+        self._catalog = catalog
+        if not fresh:
+            redraw = getattr(self.screen, "redraw_from_catalog", None)
+            if redraw is not None:
+                await redraw()
+        held, self._held_input = self._held_input or [], None
+        for event in held:
+            self.post_message(event)
+
+    def _load_failed(self, error: DataError | UsageError) -> None:
+        self.load_error = error
+        self._held_input = None
+        self.exit(return_code=EXIT_INVALID_DATA if isinstance(error, DataError) else EXIT_USAGE)
 
     def notify(
         self,

@@ -30,6 +30,7 @@ from fwtui.safetext import clean, clean_line, dumps
 
 if TYPE_CHECKING:
     from fwtui.catalog.store import Catalog
+    from fwtui.render.preview import QuickStart
 
 # --output values that mean standard output. Written like a file, /dev/stdout (a link to
 # a pipe, or even to a regular file) would be replaced by the rename.
@@ -300,14 +301,29 @@ def print_warnings(warnings: Iterable[str]) -> None:
 def _load(args: argparse.Namespace) -> Catalog:
     """The catalog for reading commands and the TUI, reused from the cache when unchanged."""
     from fwtui.catalog.cache import load_catalog_cached
-    from fwtui.catalog.loader import extra_dirs
+    from fwtui.catalog.dirs import extra_dirs
 
     return load_catalog_cached(extra_dirs(args.data))
 
 
+def _quick_start(args: argparse.Namespace) -> tuple[QuickStart, Catalog | None]:
+    """How the TUI starts: on the overview with a valid cached preview, from it (the
+    catalog comes after the first frame); otherwise with the catalog loaded first."""
+    from fwtui.catalog.dirs import extra_dirs
+    from fwtui.render.preview import quick_start
+
+    start = quick_start(extra_dirs(args.data))
+    if args.screen == FIRST_MODE and start.preview is not None:
+        return start, None
+    catalog = start.load()
+    start.remember(catalog)  # now, not after the first frame: the next start may be soon
+    return start, catalog
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from fwtui.catalog.dirs import extra_dirs
     from fwtui.catalog.freshness import expired_facts
-    from fwtui.catalog.loader import extra_dirs, load_catalog
+    from fwtui.catalog.loader import load_catalog
 
     if args.strict and args.stale is None:
         raise UsageError("--strict needs --stale DAYS")
@@ -496,7 +512,7 @@ def _cmd_team(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
-    from fwtui.catalog.loader import FRAMEWORKS_DIR
+    from fwtui.catalog.dirs import FRAMEWORKS_DIR
     from fwtui.catalog.template import framework_template, valid_framework_id
     from fwtui.fsutil import atomic_write
     from fwtui.paths import user_data_dir
@@ -587,16 +603,22 @@ def _run_tui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    catalog = _load(args)
+    start: QuickStart | None = None
+    catalog: Catalog | None
     if served:
         from fwtui.serve import exit_with_server, limit_memory  # not on a terminal's path
 
+        catalog = _load(args)
         exit_with_server()
         limit_memory()
+    else:
+        start, catalog = _quick_start(args)
     from fwtui.app import FwtuiApp
 
-    app = FwtuiApp(catalog, screen=args.screen, accessible=args.accessible or None)
+    app = FwtuiApp(catalog, screen=args.screen, accessible=args.accessible or None, start=start)
     app.run()
+    if app.load_error is not None:  # the catalog built after the first frame was invalid
+        raise app.load_error
     # 1 after an unhandled exception (Textual has printed it), 128 + N after signal N;
     # None when the app ended without an explicit exit, e.g. closed by the web driver.
     return app.return_code or EXIT_OK

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fwtui.advisor.answers import Answers, answers_document, load_answers_file
-from fwtui.catalog.store import Catalog
 from fwtui.errors import DataError, UsageError, Warnings
 from fwtui.fsutil import atomic_write
 from fwtui.paths import state_dir
+
+if TYPE_CHECKING:  # the answers need pydantic: imported by the wizard, not at start-up
+    from fwtui.advisor.answers import Answers
+    from fwtui.catalog.store import Catalog
 
 LAST_ANSWERS = "last-answers.yaml"
 SETTINGS = "settings.yaml"
@@ -31,6 +34,8 @@ def _remembers() -> bool:
 
 def save_last_answers(catalog: Catalog, answers: Answers) -> Path | None:
     """Remember the answers; returns None (silently) when the state dir cannot be written."""
+    from fwtui.advisor.answers import answers_document
+
     if not _remembers():
         return None
     directory = state_dir()
@@ -44,6 +49,8 @@ def save_last_answers(catalog: Catalog, answers: Answers) -> Path | None:
 
 def load_last_answers(catalog: Catalog, warn: Warnings) -> Answers | None:
     """The saved answers, or None. A missing file is no warning; a broken one is."""
+    from fwtui.advisor.answers import load_answers_file
+
     path = state_dir() / LAST_ANSWERS
     if not path.exists() and not path.is_symlink():
         return None

@@ -22,11 +22,8 @@ import contextlib
 import datetime as dt
 import enum
 import gc
-import hashlib
 import json
 import os
-import stat
-import sys
 import tempfile
 import types
 import typing
@@ -35,15 +32,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fwtui import __version__
-from fwtui.catalog.loader import BUNDLED_DIR, FRAMEWORKS_DIR, load_catalog
+from fwtui.catalog.dirs import cache_key, cache_path
+from fwtui.catalog.dirs import trusted_dir as _trusted_dir
+from fwtui.catalog.loader import load_catalog
 from fwtui.catalog.models import Criterion as CriterionModel
 from fwtui.catalog.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
 from fwtui.catalog.store import Catalog, FactLines, Replacement
-from fwtui.fsutil import UnreadableFile, is_private, read_bounded
-from fwtui.paths import cache_dir
+from fwtui.fsutil import UnreadableFile, read_bounded
 
-NO_CACHE_ENV = "FWTUI_NO_CACHE"
 CACHE_FILE = "catalog.json"
 FORMAT = "fwtui-catalog-cache 3"
 MAX_CACHE_BYTES = 1 << 30
@@ -71,60 +67,7 @@ class _Mismatch(Exception):
 
 def cache_file() -> Path | None:
     """Where the cache lives, or None when caching is switched off."""
-    if os.environ.get(NO_CACHE_ENV):
-        return None
-    return cache_dir() / CACHE_FILE
-
-
-def cache_key(dirs: Sequence[Path]) -> str:
-    """A hash of the versions involved and of every data directory's entries."""
-    import pydantic
-
-    digest = hashlib.sha256()
-    digest.update(f"{__version__}\0{pydantic.VERSION}\0{sys.version}\0".encode())
-    for directory in (BUNDLED_DIR, *dirs):
-        for folder in (directory, directory / FRAMEWORKS_DIR):
-            digest.update(f"\0dir {folder.resolve()}\n".encode(errors="surrogateescape"))
-            try:
-                names = sorted(os.listdir(folder))
-            except OSError as error:
-                digest.update(f"unreadable {error.errno}\n".encode())
-                continue
-            for name in names:
-                digest.update(_entry_line(folder / name).encode(errors="surrogateescape"))
-    return digest.hexdigest()
-
-
-def _entry_line(path: Path) -> str:
-    """One directory entry as hashed: what it points to, or why it cannot be read."""
-    try:
-        info = path.stat()  # follows symlinks: the file that would be read counts
-    except OSError as error:
-        return f"{path.name}\0error {error.errno}\n"
-    return (
-        f"{path.name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0"
-        f"{info.st_mtime_ns}\0{info.st_ctime_ns}\n"
-    )
-
-
-# ------------------------------------------------------------------ trust checks
-
-
-def _trusted_dir(directory: Path, create: bool) -> bool:
-    """The cache directory exists (or was just made), is a real directory and is private."""
-    try:
-        info = os.lstat(directory)
-    except FileNotFoundError:
-        if not create:
-            return False
-        try:
-            directory.mkdir(mode=0o700, parents=True)
-            info = os.lstat(directory)
-        except OSError:
-            return False
-    except OSError:
-        return False
-    return stat.S_ISDIR(info.st_mode) and is_private(info)
+    return cache_path(CACHE_FILE)
 
 
 # ---------------------------------------------------------------- JSON <-> models

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import typing
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from fwtui.catalog.crosscheck import cross_check, raw_levels
+from fwtui.catalog.dirs import BUNDLED_DIR, FRAMEWORKS_DIR
 from fwtui.catalog.models import (
     UNKNOWN_FACT,
     CriteriaFile,
@@ -40,13 +40,9 @@ from fwtui.catalog.models import (
 from fwtui.catalog.store import Catalog, FactLines, Origin, Pending
 from fwtui.catalog.validation import parse_model
 from fwtui.errors import DataError, Problem, UsageError, valid_list
-from fwtui.paths import user_data_dir
 from fwtui.safetext import clean_line, quoted
 
-BUNDLED_DIR = Path(__file__).parent.parent / "data"
-ENV_VAR = "FWTUI_DATA"
 TOP_LEVEL_FILES = ("meta.yaml", "criteria.yaml", "questions.yaml", "guide.yaml")
-FRAMEWORKS_DIR = "frameworks"
 
 if TYPE_CHECKING:  # yaml is imported only when files are read, not for a cached catalog
     pass
@@ -176,32 +172,6 @@ def _read_directory(pending: Pending, directory: Path, label: str, bundled: bool
 
 
 # -------------------------------------------------------------------------- loading
-
-
-def extra_dirs(cli_dirs: Iterable[str] = (), environ: dict[str, str] | None = None) -> list[Path]:
-    """The user data directories in load order; missing explicit ones are a UsageError."""
-    environ = dict(os.environ) if environ is None else environ
-    dirs: list[Path] = []
-    for raw in cli_dirs:
-        dirs.append(_checked_dir(raw, "--data"))
-    for raw in environ.get(ENV_VAR, "").split(os.pathsep):
-        if raw.strip():
-            dirs.append(_checked_dir(raw, ENV_VAR))
-    user_dir = user_data_dir()
-    if user_dir.is_dir():
-        dirs.append(user_dir)
-    return dirs
-
-
-def _checked_dir(raw: str, source: str) -> Path:
-    path = Path(raw).expanduser()
-    if not path.exists():
-        raise UsageError(f"{source} {raw}: no such directory")
-    if not path.is_dir():
-        raise UsageError(f"{source} {raw}: not a directory")
-    if not os.access(path, os.R_OK | os.X_OK):
-        raise UsageError(f"{source} {raw}: directory is not readable")
-    return path
 
 
 @contextmanager
