@@ -56,7 +56,10 @@ class Tmux:
 
     def start(self, command: list[str], env: dict[str, str]) -> float:
         exports = " ".join(f"{k}={v}" for k, v in env.items())
-        line = f"env {exports} TERM=xterm-256color {' '.join(command)}"
+        # As an installed app runs: with its bytecode cached. PYTHONDONTWRITEBYTECODE (set
+        # on some machines) would compile fwtui's modules on every start, about 100 ms
+        # that the bare app, whose Textual was compiled by pip, never pays.
+        line = f"env -u PYTHONDONTWRITEBYTECODE {exports} TERM=xterm-256color {' '.join(command)}"
         self.run(
             "-f",
             "/dev/null",
