@@ -35,6 +35,9 @@ class FactDetail(Static):
         return cast("RulesMap", self.styles)  # as Widget.get_content_height passes them
 
     detail: reactive[Detail | None] = reactive(None)
+    # Data text carries no links: Textual's hover-link check would unpickle every styled
+    # segment's meta on each render (about two thirds of a long profile's first draw).
+    auto_links = reactive(False)
 
     def watch_detail(self, detail: Detail | None) -> None:
         text = detail_text(detail) if detail is not None else Text()

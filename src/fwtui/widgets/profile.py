@@ -19,6 +19,9 @@ class FrameworkProfile(Static):
     """The profile of one framework; set :attr:`document` to show another."""
 
     document: reactive[Document | None] = reactive(None)
+    # Data text carries no links: Textual's hover-link check would unpickle every styled
+    # segment's meta on each render (about two thirds of a long profile's first draw).
+    auto_links = reactive(False)
 
     def __init__(
         self,

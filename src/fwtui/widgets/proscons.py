@@ -30,6 +30,9 @@ class ProsConsTable(Static):
 
     frameworks: reactive[tuple[str, ...]] = reactive(())
     column: reactive[int] = reactive(0)
+    # Data text carries no links: Textual's hover-link check would unpickle every styled
+    # segment's meta on each render (about two thirds of a long profile's first draw).
+    auto_links = reactive(False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id)
