@@ -26,7 +26,7 @@ from fwtui.persist import SETTINGS, load_theme, save_theme
 from fwtui.safetext import clean, clean_line
 from fwtui.switching import ModeSwitchApp
 from fwtui.widgets.cursor import cursor_offset
-from fwtui.widgets.lists import VIM_WIDGETS
+from fwtui.widgets.lists import vim_widgets
 
 if TYPE_CHECKING:  # the models need pydantic, which the first frame can do without
     from fwtui.catalog.store import Catalog
@@ -292,7 +292,7 @@ class FwtuiApp(ModeSwitchApp[None]):
         screens', then the widgets' that bind keys of their own (the vim keys)."""
         owners: list[type[DOMNode]] = [FwtuiApp]
         owners += [screen_class(mode) for mode in MODE_IDS]
-        owners += VIM_WIDGETS
+        owners += vim_widgets()
         return [
             (owner.__name__, binding)
             for owner in owners

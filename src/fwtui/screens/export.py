@@ -28,7 +28,8 @@ from fwtui.safetext import clean, clean_line
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.served import export_path, is_served, served_export_dir
 from fwtui.widgets.footer import KeyFooter
-from fwtui.widgets.marks import FollowingRadioSet, MarkedRadioButton, hint
+from fwtui.widgets.marks import hint
+from fwtui.widgets.radio import FollowingRadioSet, MarkedRadioButton
 
 KINDS = {
     "markdown": ("Markdown report", "fwtui-recommendation.md"),

@@ -30,8 +30,8 @@ from fwtui.screens.common import (
 )
 from fwtui.screens.pick_frameworks import PickFrameworksScreen
 from fwtui.widgets.fact import FactDetail
-from fwtui.widgets.lists import FwDataTable
 from fwtui.widgets.marks import hint
+from fwtui.widgets.table import FwDataTable
 
 GROUP_PREFIX = "group:"
 # Width of a framework's column in the compact view: 8 columns (with padding) in 80.

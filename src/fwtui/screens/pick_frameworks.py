@@ -11,7 +11,7 @@ from textual.widgets import Label, SelectionList
 from fwtui.catalog.store import Catalog
 from fwtui.screens.common import literal_name
 from fwtui.widgets.footer import KeyFooter
-from fwtui.widgets.lists import FwSelectionList
+from fwtui.widgets.selection import FwSelectionList
 
 
 class PickFrameworksScreen(ModalScreen[list[str] | None]):

@@ -28,13 +28,9 @@ from fwtui.screens.common import (
 from fwtui.screens.confirm import ConfirmScreen
 from fwtui.screens.export import ExportScreen
 from fwtui.screens.name import NameScreen
-from fwtui.widgets.lists import (
-    FollowingOptionList,
-    FollowingSelectionList,
-    FwOptionList,
-    FwScroll,
-)
+from fwtui.widgets.lists import FollowingOptionList, FwOptionList, FwScroll
 from fwtui.widgets.marks import hint
+from fwtui.widgets.selection import FollowingSelectionList
 
 RANKING = "wizard.ranking"
 """The worker group of a ranking in progress (at most one: a newer one cancels it)."""

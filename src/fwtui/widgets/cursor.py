@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, OptionList, RadioSet
+from textual.widgets import Input, OptionList
 
 
 def cursor_offset(widget: Widget | None) -> Offset | None:
     """The screen offset of ``widget``'s selected item; None leaves the cursor alone."""
+    # Imported here: the first screen has neither, and their modules are slow to import.
+    from textual.widgets import DataTable, RadioSet
+
     if widget is None or isinstance(widget, Input):  # an input places the cursor itself
         return None
     content = widget.content_region

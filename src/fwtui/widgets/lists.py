@@ -4,6 +4,9 @@ Each widget binds ``j k h l g G`` itself, to its own cursor or scroll actions, s
 needs no dispatch code. The binding ids (``move.down`` ...) are the same on every widget,
 so one ``keys.yaml`` line remaps the key everywhere.
 
+The data table is in :mod:`fwtui.widgets.table` and the selection lists are in
+:mod:`fwtui.widgets.selection`, apart so that a screen without them does not import them.
+
 The option lists also keep their page keys safe while they have no size: Textual's
 OptionList builds its line index lazily for its current size, and with a zero-size region
 (a tiny terminal, or just after a resize) PageUp and PageDown raised KeyError. Here they do
@@ -13,18 +16,16 @@ nothing until the list has lines (found by tests/tui/test_monkey.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.strip import Strip
-from textual.widgets import DataTable, OptionList, SelectionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fwtui.widgets.marks import marked_line, tick_mark
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
-SelectionType = TypeVar("SelectionType")
 
 MOVES = (
     ("j", "down", "Down"),
@@ -44,7 +45,7 @@ def vim_bindings(**actions: str) -> list[BindingType]:
     ]
 
 
-class _SafePaging:
+class SafePaging:
     """Mixed in before an OptionList class: page keys wait until the list has lines."""
 
     def _has_lines(self) -> bool:
@@ -62,7 +63,7 @@ class _SafePaging:
             super().action_page_down()  # type: ignore[misc]
 
 
-_LIST_MOVES = {
+LIST_MOVES = {
     "down": "cursor_down",
     "up": "cursor_up",
     "left": "scroll_left",
@@ -72,11 +73,11 @@ _LIST_MOVES = {
 }
 
 
-class FwOptionList(_SafePaging, OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**_LIST_MOVES)
+class FwOptionList(SafePaging, OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**LIST_MOVES)
 
 
-class _Following:
+class Following:
     """Mixed in before an OptionList class: each newly highlighted option goes to
     ``follow`` at once.
 
@@ -98,33 +99,8 @@ class _Following:
                 self._follow(option)
 
 
-class FollowingOptionList(_Following, FwOptionList):
+class FollowingOptionList(Following, FwOptionList):
     """An option list whose screen follows its highlight in the same frame."""
-
-
-class FwSelectionList(_SafePaging, SelectionList[SelectionType], Generic[SelectionType]):
-    """A selection list whose ticked items show ``[x]`` and unticked ones ``[ ]``."""
-
-    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(**_LIST_MOVES)
-
-    def render_line(self, y: int) -> Strip:
-        line = super().render_line(y)
-        index = self.scroll_offset.y + y
-        if not 0 <= index < self.option_count:
-            return line
-        value = self.get_option_at_index(index).value
-        return marked_line(line, tick_mark(value in self._selected))
-
-
-class FwDataTable(DataTable[Text]):
-    BINDINGS: ClassVar[list[BindingType]] = vim_bindings(
-        down="cursor_down",
-        up="cursor_up",
-        left="cursor_left",
-        right="cursor_right",
-        top="scroll_top",
-        bottom="scroll_bottom",
-    )
 
 
 class FwScroll(VerticalScroll):
@@ -140,9 +116,11 @@ class FwScroll(VerticalScroll):
     )
 
 
-VIM_WIDGETS = (FwOptionList, FwSelectionList, FwDataTable, FwScroll)
-"""Every widget class with vim bindings, for the keymap's list of binding ids."""
+def vim_widgets() -> tuple[type[DOMNode], ...]:
+    """Every widget class with vim bindings, for the keymap's list of binding ids. The
+    table and the selection list are imported here, not at start: the first screen has
+    neither, and their Textual modules take several milliseconds to import."""
+    from fwtui.widgets.selection import FwSelectionList
+    from fwtui.widgets.table import FwDataTable
 
-
-class FollowingSelectionList(_Following, FwSelectionList[SelectionType]):
-    """A selection list whose screen follows its highlight in the same frame."""
+    return (FwOptionList, FwSelectionList, FwDataTable, FwScroll)
