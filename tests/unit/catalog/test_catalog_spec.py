@@ -170,6 +170,13 @@ def test_partial_and_extension_notes_say_how_or_which_package(framework_id: str)
             assert LIMIT_WORDS.search(fact.note), (criterion_id, fact.note)
 
 
+def test_no_bundled_fact_is_unknown() -> None:
+    # "unknown" means no source settles the level. For a bundled framework every fact was
+    # looked up; a settled answer that no level names needs a level (typing's "untyped").
+    unknown = [(f, c) for f, c, fact in _facts() if fact.level == "unknown"]
+    assert unknown == []
+
+
 def test_no_note_is_copy_pasted_between_facts() -> None:
     counts = Counter(fact.note.strip().lower() for _, _, fact in _facts())
     repeated = [note for note, count in counts.items() if count > 1]
