@@ -4,9 +4,12 @@ Every answer one step away is tried: another choice of a single-choice question,
 choice more or less of a multi-choice one. A try does not re-rank the catalog: it weighs
 the changed answers, and each framework's score moves only by the criteria whose weight
 changed (``score + sum(delta weight * utility)``); the must-haves are sets of frameworks
-that fail them, computed once per distinct must-have. The few frameworks that come out
-within a hair of the best are then scored exactly as the ranking does, so a flip never
-disagrees with a full ``recommend`` of the changed answers.
+that fail them, computed once per distinct must-have. Frameworks are visited best base
+score first, and a try stops as soon as no framework left could reach the top two (its
+base score plus the most the changed weights could add), so it costs the frameworks near
+the top, not the whole catalog. The few that come out within a hair of the best are then
+scored exactly as the ranking does, so a flip never disagrees with a full ``recommend`` of
+the changed answers.
 
 Flips a user can act on (a constraint, a must-have, a priority) come first; changes of
 the situation itself (another kind of project, other existing code) come last.
@@ -42,74 +45,116 @@ NEAR = 1e-6
 
 @dataclass
 class _Field:
-    """What stays the same across tries: utilities, base scores, must-have failures."""
+    """What stays the same across tries: utilities, base scores, must-have failures.
+
+    Frameworks are numbered best base score first (then by id); per criterion, a column
+    holds every framework's utility, or level, by that number.
+    """
 
     catalog: Catalog
     table: UtilityTable
     base: Weighing
     scores: dict[str, float]
-    columns: dict[str, dict[str, float]] = field(default_factory=dict)
-    rows: dict[str, int] = field(default_factory=dict)
-    """Per framework, the number of its distinct row of utilities (equal rows score alike)."""
-    failing: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)
+    number: dict[str, int] = field(default_factory=dict)
+    base_scores: list[float] = field(default_factory=list)
+    cells: list[tuple[tuple[str, str, float], ...]] = field(default_factory=list)
+    """Per criterion (in catalog order), every framework's (criterion, level, utility)."""
+    index: dict[str, int] = field(default_factory=dict)
+    """Per criterion, its place in a row of the utility table."""
+    columns: dict[str, tuple[list[float], float, float]] = field(default_factory=dict)
+    """Per criterion: the utilities, and the lowest and the highest of them."""
+    failing: dict[tuple[str, tuple[str, ...]], frozenset[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        distinct: dict[tuple[float, ...], int] = {}
-        for fid in self.scores:
-            row = tuple(u for _, _, u in self.table[fid])
-            self.rows[fid] = distinct.setdefault(row, len(distinct))
+        self.ids = sorted(self.scores, key=lambda fid: (-self.scores[fid], fid))
+        self.number = {fid: n for n, fid in enumerate(self.ids)}
+        self.base_scores = [self.scores[fid] for fid in self.ids]
+        self.cells = list(zip(*(self.table[fid] for fid in self.ids), strict=True))
+        self.index = {cid: index for index, cid in enumerate(self.catalog.criteria)}
 
-    def column(self, criterion_id: str) -> dict[str, float]:
-        """Every framework's utility on one criterion."""
+    def column(self, criterion_id: str) -> tuple[list[float], float, float]:
+        """Every framework's utility on one criterion, with the lowest and the highest."""
         found = self.columns.get(criterion_id)
         if found is None:
-            index = list(self.catalog.criteria).index(criterion_id)
-            found = {fid: self.table[fid][index][2] for fid in self.scores}
-            self.columns[criterion_id] = found
+            utilities = [cell[2] for cell in self.cells[self.index[criterion_id]]]
+            found = self.columns[criterion_id] = (utilities, min(utilities), max(utilities))
         return found
 
-    def fails(self, requirement: Requirement) -> frozenset[str]:
+    def fails(self, requirement: Requirement) -> frozenset[int]:
+        """The frameworks (by number) whose level a must-have does not allow."""
         key = (requirement.criterion, requirement.allowed)
         found = self.failing.get(key)
         if found is None:
-            found = frozenset(
-                fid
-                for fid, framework in self.catalog.frameworks.items()
-                if framework.facts[requirement.criterion].level not in requirement.allowed
-            )
+            allowed = frozenset(requirement.allowed)
+            cells = self.cells[self.index[requirement.criterion]]
+            found = frozenset(n for n, cell in enumerate(cells) if cell[1] not in allowed)
             self.failing[key] = found
         return found
 
     def top_two(self, weighing: Weighing) -> list[tuple[float, str]]:
-        """The best two (ranking key, id) for these weights, exact."""
-        out: set[str] = set()
+        """The best two (ranking key, id) for these weights, exact.
+
+        Each framework's estimate is its base score moved by the criteria whose weight
+        changed. Frameworks are scanned best base score first, and the scan stops once no
+        framework left could come within ``NEAR`` of the second best even if it had the
+        best utility of the field on every criterion that gained weight (and the worst on
+        every one that lost): a try costs the frameworks near the top, not the field.
+        """
+        out: set[int] = set()
         for requirement in weighing.requirements:
             out |= self.fails(requirement)
-        estimates = {fid: score for fid, score in self.scores.items() if fid not in out}
-        if not estimates:
-            return []
+        changes: list[tuple[float, list[float]]] = []
+        reach = 0.0
         for cid, weight in weighing.weights.items():
             delta = weight - self.base.weights[cid]
             if delta:
-                column = self.column(cid)
-                for fid in estimates:
-                    estimates[fid] += delta * column[fid]
-        for fid in set(weighing.extra) | set(self.base.extra):
-            if fid in estimates:
-                estimates[fid] = exact_score(weighing, fid, self.table)
-        ordered = sorted(estimates.items(), key=lambda e: (-e[1], e[0]))
-        # Re-score exactly what floating-point noise could reorder: everything within a
-        # hair of the second best. Frameworks with the same utilities score the same.
-        cutoff = ordered[min(1, len(ordered) - 1)][1] - NEAR
-        exact: dict[int, float] = {}
-        keys: list[tuple[float, str]] = []
-        for fid, estimate in ordered:
-            if len(keys) >= 2 and estimate < cutoff:
+                utilities, low, high = self.column(cid)
+                changes.append((delta, utilities))
+                reach += max(delta * low, delta * high)
+        own = {
+            self.number[fid] for fid in (*weighing.extra, *self.base.extra) if fid in self.number
+        }
+        # (estimate, number) of the frameworks scanned.
+        estimates = [
+            (exact_score(weighing, self.ids[n], self.table), n) for n in own if n not in out
+        ]
+        best = second = float("-inf")
+        for estimate, _ in estimates:
+            if estimate > best:
+                best, second = estimate, best
+            elif estimate > second:
+                second = estimate
+        for n, base in enumerate(self.base_scores):
+            # Twice NEAR: the bound is safe despite the rounding of the sums.
+            if base + reach < second - 2 * NEAR:
                 break
+            if n in out or n in own:
+                continue
+            estimate = base
+            for delta, utilities in changes:
+                estimate += delta * utilities[n]
+            estimates.append((estimate, n))
+            if estimate > best:
+                best, second = estimate, best
+            elif estimate > second:
+                second = estimate
+        if not estimates:
+            return []
+        # Re-score exactly what floating-point noise could reorder: everything within a
+        # hair of the second best (of the best, when it is alone). Frameworks at the same
+        # levels score the same.
+        cutoff = (second if len(estimates) > 1 else best) - NEAR
+        exact: dict[tuple[tuple[str, str, float], ...], float] = {}
+        keys: list[tuple[float, str]] = []
+        for estimate, n in estimates:
+            if estimate < cutoff:
+                continue
+            fid = self.ids[n]
             if fid in weighing.extra:
                 score = exact_score(weighing, fid, self.table)
             else:
-                row = self.rows[fid]
+                row = self.table[fid]
                 found = exact.get(row)
                 score = exact_score(weighing, fid, self.table) if found is None else found
                 exact[row] = score
