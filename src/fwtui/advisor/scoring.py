@@ -342,20 +342,50 @@ def _eliminations(
     return reasons
 
 
+@dataclass(frozen=True)
+class _Cell:
+    """One contribution with what the explanation sorts it by: shared by every framework
+    with the same level and weight on a criterion (a catalog has few such pairs)."""
+
+    contribution: Contribution
+    value: float
+    strong: tuple[float, int] | None
+    """Sort key among the strengths (best first), None when it is not one."""
+    weak: tuple[float, int] | None
+    """Sort key among the gaps (worst first), None when it is not one."""
+
+
+def _cell(contribution: Contribution, order: int) -> _Cell:
+    c = contribution
+    value = c.value
+    strong = (-value, order) if value > 0 and c.utility >= STRENGTH else None
+    weak = (-(c.weight - value), order) if c.weight > 0 and c.utility < STRENGTH else None
+    return _Cell(c, value, strong, weak)
+
+
+def _strong_key(cell: _Cell) -> tuple[float, int]:
+    assert cell.strong is not None
+    return cell.strong
+
+
+def _weak_key(cell: _Cell) -> tuple[float, int]:
+    assert cell.weak is not None
+    return cell.weak
+
+
 def _explain(
     catalog: Catalog,
     framework_id: str,
-    contributions: tuple[Contribution, ...],
+    cells: list[_Cell],
     weighing: Weighing,
+    own: frozenset[str],
     lines: dict[tuple[str, str, str | None], str],
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The strongest reasons and the worst gaps; ``lines`` caches the sentences, which are
-    the same for every framework unless a driver names one."""
-    order = {cid: index for index, cid in enumerate(catalog.criteria)}
+    the same for every framework unless a driver names one (the criteria in ``own``)."""
 
     def line(c: Contribution) -> str:
-        own = any(d.framework for d in weighing.drivers.get(c.criterion, ()))
-        key = (c.criterion, c.level, framework_id if own else None)
+        key = (c.criterion, c.level, framework_id if c.criterion in own else None)
         found = lines.get(key)
         if found is None:
             label = catalog.criteria[c.criterion].label
@@ -364,15 +394,12 @@ def _explain(
             lines[key] = found
         return found
 
-    strong = sorted(
-        (c for c in contributions if c.value > 0 and c.utility >= STRENGTH),
-        key=lambda c: (-c.value, order[c.criterion]),
-    )[:TOP_REASONS]
-    weak = sorted(
-        (c for c in contributions if c.weight > 0 and c.utility < STRENGTH),
-        key=lambda c: (-(c.weight - c.value), order[c.criterion]),
-    )[:TOP_GAPS]
-    return tuple(line(c) for c in strong), tuple(line(c) for c in weak)
+    strong = sorted((c for c in cells if c.strong is not None), key=_strong_key)[:TOP_REASONS]
+    weak = sorted((c for c in cells if c.weak is not None), key=_weak_key)[:TOP_GAPS]
+    return (
+        tuple(line(c.contribution) for c in strong),
+        tuple(line(c.contribution) for c in weak),
+    )
 
 
 def _musts(
@@ -512,27 +539,48 @@ def _rank(
     ranking: list[Ranked] = []
     eliminated: list[Elimination] = []
     lines: dict[tuple[str, str, str | None], str] = {}
+    order = {cid: index for index, cid in enumerate(catalog.criteria)}
+    own = frozenset(
+        cid for cid, drivers in weighing.drivers.items() if any(d.framework for d in drivers)
+    )
+    # Frameworks without a weight of their own share one cell per (criterion, level).
+    shared: dict[tuple[str, str, float], _Cell] = {}
+    values: list[tuple[float, ...]] = []
     for framework in catalog.frameworks.values():
         reasons = _eliminations(catalog, framework, weighing.requirements)
         if reasons:
             eliminated.append(Elimination(framework, tuple(reasons)))
             continue
-        frozen = tuple(
-            Contribution(cid, weighing.weight(framework.id, cid), level_id, utility)
-            for cid, level_id, utility in table[framework.id]
-        )
-        score = sum(c.value for c in frozen)
-        top, gaps = _explain(catalog, framework.id, frozen, weighing, lines)
+        if framework.id in weighing.extra:
+            cells = [
+                _cell(
+                    Contribution(cid, weighing.weight(framework.id, cid), level_id, utility),
+                    order[cid],
+                )
+                for cid, level_id, utility in table[framework.id]
+            ]
+        else:
+            cells = []
+            for entry in table[framework.id]:
+                found = shared.get(entry)
+                if found is None:
+                    cid, level_id, utility = entry
+                    contribution = Contribution(cid, weighing.weights[cid], level_id, utility)
+                    found = shared[entry] = _cell(contribution, order[cid])
+                cells.append(found)
+        frozen = tuple(c.contribution for c in cells)
+        row = tuple(c.value for c in cells)
+        score = sum(row)
+        top, gaps = _explain(catalog, framework.id, cells, weighing, own, lines)
         musts = _musts(catalog, framework, weighing.requirements)
         ranking.append(Ranked(framework, score, frozen, top, gaps, musts))
+        values.append(row)
     ranking.sort(key=lambda r: ranking_key(r.score, r.framework.id))
     eliminated.sort(key=lambda e: e.framework.id)
     floor = ceiling = 0.0
-    if ranking:
-        for index in range(len(catalog.criteria)):
-            values = [r.contributions[index].value for r in ranking]
-            floor += min(values)
-            ceiling += max(values)
+    for column in zip(*values, strict=True):  # the lowest and highest in the field
+        floor += min(column)
+        ceiling += max(column)
     said_labels, assumed_labels = _said_and_assumed(catalog, weighing)
     kind = catalog.questions.get(KIND_QUESTION)
     assumed_for = ""
