@@ -4,12 +4,17 @@ large one by lowering the threshold, so the worker path runs in milliseconds."""
 
 from __future__ import annotations
 
+import gc
+from typing import Any
+
 import pytest
 from textual.widgets import ContentSwitcher, Static
 
-from fwtui.advisor.scoring import recommend
+from fwtui.advisor.scoring import Recommendation, recommend
 from fwtui.app import FwtuiApp
 from fwtui.catalog.loader import bundled_catalog
+from fwtui.persist import load_last_answers
+from fwtui.screens import wizard
 from fwtui.screens.wizard import WizardScreen
 
 
@@ -42,6 +47,33 @@ async def test_a_large_catalog_is_ranked_in_a_worker_then_shown() -> None:
         await pilot.pause()
         assert screen.result is not None
         assert screen.result == recommend(catalog, screen.result.answers)
+        # Remembered by the worker too (its digests of every framework are slow to make).
+        assert load_last_answers(catalog, []) == screen.result.answers
+
+
+@pytest.mark.usefixtures("background_ranking")
+async def test_the_worker_ranks_with_the_cyclic_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    collector_on: list[bool] = []
+    real_recommend = wizard.recommend
+
+    def recommend_noting_the_collector(*args: Any) -> Recommendation:
+        collector_on.append(gc.isenabled())
+        return real_recommend(*args)
+
+    monkeypatch.setattr(wizard, "recommend", recommend_noting_the_collector)
+    app = FwtuiApp(bundled_catalog(), screen="wizard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        await last_question(pilot, screen)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.result is not None
+    assert collector_on == [False]  # its full collections would stop the interface too
+    assert gc.isenabled()
 
 
 @pytest.mark.usefixtures("background_ranking")

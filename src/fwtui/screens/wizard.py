@@ -15,6 +15,7 @@ from fwtui.advisor.scoring import Ranked, Recommendation, asked_questions, recom
 from fwtui.advisor.steps import step_count
 from fwtui.catalog.models import Question, QuestionType
 from fwtui.errors import DataError, UsageError, Warnings
+from fwtui.gcpause import cyclic_gc_paused
 from fwtui.keymap import read_failure
 from fwtui.paths import state_dir
 from fwtui.persist import LAST_ANSWERS, load_last_answers, save_last_answers
@@ -275,22 +276,33 @@ class WizardScreen(FwScreen):
             literal_line(f"Ranking {count:,} frameworks for your answers…")
         )
         catalog = self.catalog
+
+        def rank_and_remember() -> Recommendation:
+            with cyclic_gc_paused():  # its full collections would stop the interface too
+                result = recommend(catalog, kept)
+                # Here, not in present(): the answers file records a digest of every
+                # framework's levels, about 0.8 s of work at 10,000 frameworks.
+                save_last_answers(catalog, result.answers)
+            return result
+
         self.ranking = self.run_worker(
-            lambda: recommend(catalog, kept), thread=True, exclusive=True, group=RANKING
+            rank_and_remember, thread=True, exclusive=True, group=RANKING
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self.ranking:  # cancelled by going back, or superseded
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Recommendation):
-            self.present(event.worker.result)
+            self.present(event.worker.result, remembered=True)
         elif event.state is WorkerState.ERROR:
             self.notify(f"The ranking failed: {event.worker.error}", severity="error")
 
-    def present(self, result: Recommendation) -> None:
-        """Show ``result`` and remember its answers for next time."""
+    def present(self, result: Recommendation, remembered: bool = False) -> None:
+        """Show ``result`` and remember its answers for next time (unless the ranking
+        worker has already)."""
         self.result = result
-        save_last_answers(self.catalog, self.answers())
+        if not remembered:
+            save_last_answers(self.catalog, self.answers())
         self.sub_title = "Result"
         ranking = self.query_one("#wizard-ranking", OptionList)
         ranking.clear_options()
