@@ -171,6 +171,7 @@ def _model_builder(model: Any) -> Callable[[Any], Any]:
     text_lists: list[str] = []
     built: list[tuple[str, Callable[[Any], Any]]] = []
     every_field: set[str] = set()
+    constructed: list[Callable[[dict[str, Any]], Any]] = []
     kinds = {"str": texts, "str?": optional_texts, "[str]": text_lists}
 
     def compile_fields() -> None:
@@ -182,6 +183,7 @@ def _model_builder(model: Any) -> Callable[[Any], Any]:
                 kinds[kind].append(name)
         names.extend(model.model_fields)
         every_field.update(names)
+        constructed.append(_constructor(model, every_field))
 
     def build_model(value: Any) -> Any:
         # The JSON mapping becomes the model's own __dict__: texts are checked where they
@@ -206,24 +208,47 @@ def _model_builder(model: Any) -> Callable[[Any], Any]:
                     raise _Mismatch
         for name, build in built:
             value[name] = build(value[name])
-        return _construct(model, value, every_field)
+        return constructed[0](value)
 
     return build_model
 
 
-def _construct(model: type[Any], values: dict[str, Any], fields_set: set[str]) -> Any:
+def _constructor(model: type[Any], fields_set: set[str]) -> Callable[[dict[str, Any]], Any]:
     """What ``model.model_construct(**values)`` does when every field is given, without its
-    per-call bookkeeping (it was two thirds of a cached load).
+    per-call bookkeeping (it was two thirds of a cached load). The model's slots are set
+    through their descriptors, found once (``object.__setattr__`` looks each one up again
+    for every instance, and a 10,000 framework catalog has 750,000 models).
 
     Every instance of a model shares one set of the names of its fields (a set of five
-    names is 728 bytes, and a 10,000 framework catalog has 750,000 models): the models are
-    frozen, so pydantic never adds to it, and ``model_copy`` copies it before it does."""
-    instance = object.__new__(model)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
-    return instance
+    names is 728 bytes): the models are frozen, so pydantic never adds to it, and
+    ``model_copy`` copies it before it does."""
+
+    def setter(name: str) -> Callable[[Any, Any], None]:
+        for klass in model.__mro__:
+            if name in vars(klass):
+                return vars(klass)[name].__set__  # type: ignore[no-any-return]
+        raise TypeError(f"{model.__name__} has no slot {name}")  # pydantic changed
+
+    set_dict, set_fields, set_extra, set_private = (
+        setter(name)
+        for name in (
+            "__dict__",
+            "__pydantic_fields_set__",
+            "__pydantic_extra__",
+            "__pydantic_private__",
+        )
+    )
+    new = object.__new__
+
+    def construct(values: dict[str, Any]) -> Any:
+        instance = new(model)
+        set_dict(instance, values)
+        set_fields(instance, fields_set)
+        set_extra(instance, None)
+        set_private(instance, None)
+        return instance
+
+    return construct
 
 
 def _text(value: Any) -> str:
