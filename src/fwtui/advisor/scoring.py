@@ -501,16 +501,22 @@ UtilityTable = dict[str, tuple[tuple[str, str, float], ...]]
 
 def utility_table(catalog: Catalog) -> UtilityTable:
     table: UtilityTable = {}
-    # Each (criterion, level) looked up once, not once per framework: a catalog has few.
-    cells: dict[tuple[str, str], tuple[str, str, float]] = {}
+    # Per criterion, one cell per level, made once, not once per framework: a catalog has
+    # few; a level the scale does not have is made when first met (it is worth nothing).
+    cells = {
+        cid: {level.id: (cid, level.id, level.utility) for level in catalog.levels(cid)}
+        for cid in catalog.criteria
+    }
+    columns = list(cells.items())
     for framework in catalog.frameworks.values():
+        facts = framework.facts
         row = []
-        for criterion_id in catalog.criteria:
-            level_id = framework.facts[criterion_id].level
-            cell = cells.get((criterion_id, level_id))
+        for criterion_id, levels in columns:
+            level_id = facts[criterion_id].level
+            cell = levels.get(level_id)
             if cell is None:
                 utility = catalog.level(criterion_id, level_id).utility
-                cell = cells[criterion_id, level_id] = (criterion_id, level_id, utility)
+                cell = levels[level_id] = (criterion_id, level_id, utility)
             row.append(cell)
         table[framework.id] = tuple(row)
     return table
