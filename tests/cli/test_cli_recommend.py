@@ -128,6 +128,34 @@ def test_broken_answers_file_is_exit_2(tmp_path: Path, content: str, fragment: s
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+HEAD_OF_AN_ANSWERS_FILE = (
+    "fwtui_version: 0.1.0\nschema_version: 1\ndata_version: x\ncatalog_hash: sha256:x\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rest", "fragment"),
+    [
+        (
+            "frameworks:\n  django: 0123456789abcdef\nanswers: {}\n",
+            "answers.yaml:6: frameworks.django: is too long (at most 12 characters)",
+        ),
+        ("anwsers: {}\n", "answers.yaml:5: anwsers: unknown key (did you mean 'answers'?)"),
+        ("answers: [api]\n", "answers.yaml:5: answers: expected a mapping"),
+    ],
+)
+def test_an_answers_file_with_a_wrong_value_says_where_in_fwtuis_words(
+    tmp_path: Path, rest: str, fragment: str
+) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(HEAD_OF_AN_ANSWERS_FILE + rest, encoding="utf-8")
+    result = cli("recommend", "--answers", str(path))
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "should" not in result.stderr  # pydantic's "String should have at most ..."
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_answers_file_round_trip_and_override(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
     first = cli(

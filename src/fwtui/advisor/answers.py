@@ -21,7 +21,7 @@ from fwtui import __version__
 from fwtui.catalog.models import SCHEMA_VERSION, QuestionType, Strict
 from fwtui.catalog.store import Catalog
 from fwtui.errors import DataError, UsageError, Warnings, did_you_mean, valid_list
-from fwtui.safetext import clean_line, cut, quoted
+from fwtui.safetext import clean_line, quoted
 
 Answers = Mapping[str, tuple[str, ...]]
 """The chosen choice ids by question id, each tuple in the question's own order: what the
@@ -207,12 +207,11 @@ def load_answers_record(catalog: Catalog, path: Path, warn: Warnings) -> Answers
     except DataError as error:
         raise UsageError(f"--answers {error.problems[0]}") from None
     except ValidationError as error:
-        first = error.errors()[0]
-        where = cut(clean_line(".".join(str(part) for part in first["loc"][:2])), 120)
-        message = str(first["msg"])
-        if first["type"] == "extra_forbidden":
-            message = f"unknown key {valid_list(AnswersFile.model_fields)}"
-        raise UsageError(f"--answers {path}: {where}: {message}") from None
+        # Worded as the catalog's problems are (file:line, what is expected), not pydantic's.
+        from fwtui.catalog.validation import validation_problems
+
+        problem = validation_problems(document, AnswersFile, error)[0]
+        raise UsageError(f"--answers {problem}") from None
     if parsed.schema_version != SCHEMA_VERSION:
         raise UsageError(
             f"--answers {path}: schema_version {parsed.schema_version} is not supported "
