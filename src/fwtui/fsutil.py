@@ -18,6 +18,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from fwtui.errors import UsageError
 
@@ -37,15 +38,11 @@ class UnreadableFile(Exception):
         self.reason = reason
 
 
-def read_bounded(
+def open_bounded(
     path: Path, limit: int, *, follow_links: bool = True, private: bool = False
-) -> bytes:
-    """The bytes of the regular file at ``path``, at most ``limit`` of them.
-
-    Raises UnreadableFile for anything else: a FIFO, device, directory or socket, a file
-    larger than ``limit``, with ``follow_links=False`` a symlink, and with ``private`` a
-    file that another user owns or could have written.
-    """
+) -> BinaryIO:
+    """The regular file at ``path``, open for reading, checked as :func:`read_bounded` checks
+    it (its size no more than ``limit`` when opened); the caller bounds what it reads."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     if not follow_links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
@@ -63,19 +60,36 @@ def read_bounded(
             raise UnreadableFile("owned or writable by another user")
         if info.st_size > limit:
             raise UnreadableFile(f"file is larger than the {_size(limit)} limit")
+        return os.fdopen(descriptor, "rb")
+    except (OSError, UnreadableFile) as error:
+        os.close(descriptor)
+        if isinstance(error, UnreadableFile):
+            raise
+        raise UnreadableFile(f"cannot read file: {error.strerror}") from None
+
+
+def read_bounded(
+    path: Path, limit: int, *, follow_links: bool = True, private: bool = False
+) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them.
+
+    Raises UnreadableFile for anything else: a FIFO, device, directory or socket, a file
+    larger than ``limit``, with ``follow_links=False`` a symlink, and with ``private`` a
+    file that another user owns or could have written.
+    """
+    with open_bounded(path, limit, follow_links=follow_links, private=private) as stream:
         chunks: list[bytes] = []
         remaining = limit + 1
-        while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        try:
+            while remaining > 0:
+                chunk = stream.read(min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+        except OSError as error:
+            raise UnreadableFile(f"cannot read file: {error.strerror}") from None
         data = b"".join(chunks)
-    except OSError as error:
-        raise UnreadableFile(f"cannot read file: {error.strerror}") from None
-    finally:
-        os.close(descriptor)
     if len(data) > limit:  # it grew while being read
         raise UnreadableFile(f"file is larger than the {_size(limit)} limit")
     return data

@@ -284,8 +284,9 @@ def test_a_planted_pickle_in_the_cache_never_runs(
     code, _, _ = cli(capsys, "list")
     assert code == 0
     assert not marker.exists()
-    _, _, body = path.read_bytes().partition(b"\n")  # replaced by a JSON cache
-    assert json.loads(body)["meta"]["schema_version"] == 1
+    _, first, *_ = path.read_bytes().splitlines()  # replaced by a JSON cache
+    assert json.loads(first)[:2] == ["meta", ""]
+    assert json.loads(first)[2]["schema_version"] == 1
 
 
 def _plant_in_cache(
@@ -295,11 +296,14 @@ def _plant_in_cache(
     load_catalog_cached(())
     cached = cache_file()
     assert cached is not None
-    header, _, body = cached.read_bytes().partition(b"\n")
-    document = json.loads(body)
-    document["frameworks"]["flask"][field] = value
+    lines = cached.read_bytes().splitlines(keepends=True)
+    for index, line in enumerate(lines[1:], start=1):  # after the header, [section, id, value]
+        section, key, entry = json.loads(line)
+        if (section, key) == ("frameworks", "flask"):
+            entry[field] = value
+            lines[index] = json.dumps([section, key, entry]).encode() + b"\n"
     target = path or cached
-    target.write_bytes(header + b"\n" + json.dumps(document).encode())
+    target.write_bytes(b"".join(lines))
     return target
 
 

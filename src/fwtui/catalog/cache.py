@@ -1,7 +1,9 @@
 """A cache of the validated catalog, so that later runs skip YAML parsing and validation.
 
 The cache is one file in the user cache directory: a line naming the format and the key,
-then the catalog as plain JSON. Loading it can only ever build fwtui's own model classes
+then the catalog as plain JSON, one line per entry (read and built line by line, so a large
+catalog's text and its whole document are never held at once, only the models). Loading it
+can only ever build fwtui's own model classes
 from strings, numbers, lists and mappings (with ``model_construct``, checked against the
 models' field types as it goes): unlike a pickle, nothing in the file can run code.
 
@@ -38,10 +40,10 @@ from fwtui.catalog.loader import load_catalog
 from fwtui.catalog.models import Criterion as CriterionModel
 from fwtui.catalog.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
 from fwtui.catalog.store import Catalog, FactLines, Replacement
-from fwtui.fsutil import UnreadableFile, read_bounded
+from fwtui.fsutil import UnreadableFile, open_bounded
 
 CACHE_FILE = "catalog.json"
-FORMAT = "fwtui-catalog-cache 3"
+FORMAT = "fwtui-catalog-cache 4"
 MAX_CACHE_BYTES = 1 << 30
 """Largest cache file read (10,000 frameworks take about 300 MiB)."""
 
@@ -57,7 +59,6 @@ _TABLES: dict[str, type[Any]] = {
 }
 
 
-_DECODER = json.JSONDecoder()
 _WRITE_CHUNK = 1 << 20
 
 
@@ -263,70 +264,96 @@ def _fail() -> Any:
     raise _Mismatch
 
 
-def catalog_json(catalog: Catalog) -> Iterator[str]:
-    """The catalog as compact JSON (field names, not aliases), in pieces of one entry each:
-    the whole document as dicts, then as one string, would each be as large as the catalog
-    (at 10,000 frameworks they doubled the peak of the run that writes the cache)."""
+def catalog_lines(catalog: Catalog) -> Iterator[str]:
+    """The catalog as lines of compact JSON (field names, not aliases), one entry each:
+    ``[section, id, value]``, then ``["end", "", number of lines before it]``. The whole
+    catalog as one document, written or read, would be as large as the catalog again."""
     dumps = json.JSONEncoder(separators=(",", ":")).encode
-    yield '{"meta":' + dumps(catalog.meta.model_dump(mode="json"))
+    count = 0
+
+    def line(section: str, key: str, value: Any) -> str:
+        nonlocal count
+        count += 1
+        return dumps([section, key, value]) + "\n"
+
+    yield line("meta", "", catalog.meta.model_dump(mode="json"))
     for name in _TABLES:
         table: dict[str, Any] = getattr(catalog, name)
-        yield f",{dumps(name)}:{{"
-        separator = ""
         for key, entry in table.items():
-            yield f"{separator}{dumps(key)}:{dumps(entry.model_dump(mode='json'))}"
-            separator = ","
-        yield "}"
-    yield ',"files":' + dumps(list(catalog.files))
-    yield ',"replacements":' + dumps([vars(r) for r in catalog.replacements])
-    yield ',"content_hash":' + dumps(catalog.content_hash)
-    yield ',"fact_lines":{'
-    separator = ""
+            yield line(name, key, entry.model_dump(mode="json"))
+    yield line("files", "", list(catalog.files))
+    yield line("replacements", "", [vars(r) for r in catalog.replacements])
+    yield line("content_hash", "", catalog.content_hash)
     for key, place in catalog.fact_lines.items():
-        yield f"{separator}{dumps(key)}:{dumps(vars(place))}"
-        separator = ","
-    yield "}}"
+        yield line("fact_lines", key, vars(place))
+    yield dumps(["end", "", count]) + "\n"
 
 
-def catalog_from_document(document: Any) -> Catalog:
-    """The catalog that :func:`catalog_json` wrote, decoded; _Mismatch if it is not one.
+class _Reading:
+    """The sections of a cache file as its lines come, each entry built as it is read."""
 
-    Takes ``document`` apart as it goes: each entry's JSON is freed once its model is built,
-    so the peak is not the JSON and the models side by side."""
-    if not isinstance(document, dict):
-        raise _Mismatch
-    tables = {name: _table(model, document.pop(name, None)) for name, model in _TABLES.items()}
-    files = document.get("files")
-    replacements = document.get("replacements")
-    if not isinstance(files, list) or not isinstance(replacements, list):
-        raise _Mismatch
-    return Catalog(
-        meta=_model_builder(Meta)(document.get("meta")),
-        files=tuple(_text(name) for name in files),
-        replacements=tuple(_replacement(item) for item in replacements),
-        content_hash=_text(document.get("content_hash")),
-        fact_lines=_fact_lines(document.get("fact_lines")),
-        **tables,
-    )
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, Any]] = {name: {} for name in _TABLES}
+        self.builders: dict[str, Callable[[Any], Any]] = {}
+        for name in _TABLES:
+            model: Any = _TABLES[name]
+            self.builders[name] = _model_builder(model)
+        self.fact_lines: dict[str, FactLines] = {}
+        self.single: dict[str, Any] = {}
+        self.count = 0
+        self.ended = False
 
-
-def _table(model: Any, value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _Mismatch
-    build = _model_builder(model)
-    return {_text(key): build(value.pop(key)) for key in list(value)}
-
-
-def _fact_lines(value: Any) -> dict[str, FactLines]:
-    if not isinstance(value, dict):
-        raise _Mismatch
-    lines = _builder(dict[str, int])
-    found = {}
-    for key, item in value.items():
-        if not isinstance(item, dict) or item.keys() != {"file", "lines"}:
+    def add(self, line: bytes) -> None:
+        item = json.loads(line)
+        if self.ended or type(item) is not list or len(item) != 3:
             raise _Mismatch
-        found[_text(key)] = FactLines(_text(item["file"]), lines(item["lines"]))
-    return found
+        section, key, value = item
+        if section == "end":
+            if value != self.count:
+                raise _Mismatch  # lines are missing
+            self.ended = True
+            return
+        self.count += 1
+        key = _text(key)
+        if section in self.tables:
+            self.tables[section][key] = self.builders[section](value)
+        elif section == "fact_lines":
+            self.fact_lines[key] = _fact_place(value)
+        elif section in _SINGLE and section not in self.single:
+            self.single[section] = value
+        else:
+            raise _Mismatch
+
+    def catalog(self) -> Catalog:
+        if not self.ended or self.single.keys() != _SINGLE:
+            raise _Mismatch
+        files = self.single["files"]
+        replacements = self.single["replacements"]
+        if not isinstance(files, list) or not isinstance(replacements, list):
+            raise _Mismatch
+        return Catalog(
+            meta=_model_builder(Meta)(self.single["meta"]),
+            files=tuple(_text(name) for name in files),
+            replacements=tuple(_replacement(item) for item in replacements),
+            content_hash=_text(self.single["content_hash"]),
+            fact_lines=self.fact_lines,
+            **self.tables,
+        )
+
+
+_SINGLE = frozenset({"meta", "files", "replacements", "content_hash"})
+"""The sections a cache file has once each."""
+
+
+def _fact_place(item: Any) -> FactLines:
+    if not isinstance(item, dict) or item.keys() != {"file", "lines"}:
+        raise _Mismatch
+    return FactLines(_text(item["file"]), _line_numbers()(item["lines"]))
+
+
+@cache
+def _line_numbers() -> Callable[[Any], dict[str, int]]:
+    return _builder(dict[str, int])
 
 
 def _replacement(item: Any) -> Replacement:
@@ -342,25 +369,26 @@ def _read(path: Path, key: str) -> Catalog | None:
     if not _trusted_dir(path.parent, create=False):
         return None
     try:
-        raw = read_bounded(path, MAX_CACHE_BYTES, follow_links=False, private=True)
+        stream = open_bounded(path, MAX_CACHE_BYTES, follow_links=False, private=True)
     except UnreadableFile:
         return None
     header = f"{FORMAT} {key}\n".encode()
-    if not raw.startswith(header):
-        return None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a large catalog is many small acyclic objects; see catalog.load_catalog
     try:
-        # What json.loads(body) does, without copying the body out of the file's bytes:
-        # a large cache is hundreds of megabytes, and each copy counts in the peak.
-        text = raw.decode("utf-8", "surrogatepass")
-        del raw
-        document, end = _DECODER.raw_decode(text, len(header))
-        if text[end:].strip(" \t\n\r"):
-            return None
-        del text
-        return catalog_from_document(document)
-    except (_Mismatch, ValueError, TypeError, RecursionError):
+        with stream:
+            if stream.readline(len(header)) != header:
+                return None
+            # Line by line: the file's text and its whole document are never held at once.
+            reading = _Reading()
+            size = len(header)
+            for line in stream:
+                size += len(line)
+                if size > MAX_CACHE_BYTES:  # it grew since it was opened
+                    return None
+                reading.add(line)
+            return reading.catalog()
+    except (_Mismatch, ValueError, TypeError, RecursionError, OSError):
         return None
     finally:
         if gc_was_enabled:
@@ -380,7 +408,7 @@ def _write(path: Path, key: str, catalog: Catalog) -> None:
             stream.write(f"{FORMAT} {key}\n".encode())
             pending: list[str] = []
             size = 0
-            for piece in catalog_json(catalog):
+            for piece in catalog_lines(catalog):
                 pending.append(piece)
                 size += len(piece)
                 if size >= _WRITE_CHUNK:

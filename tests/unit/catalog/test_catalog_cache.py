@@ -101,19 +101,25 @@ def test_a_broken_symlink_does_not_hide_later_changes(tmp_path: Path) -> None:
 
 
 def _tampered(path: Path, change: str) -> None:
-    """The cache file with one framework's JSON changed so that it no longer fits the models."""
-    header, _, body = path.read_bytes().partition(b"\n")
-    document = json.loads(body)
-    flask = document["frameworks"]["flask"]
+    """The cache file with one framework's JSON changed so that it no longer fits the models,
+    or (``missing``) with one framework's line left out."""
+    header, *lines = path.read_bytes().splitlines(keepends=True)
+    index = next(
+        n for n, line in enumerate(lines) if json.loads(line)[:2] == ["frameworks", "flask"]
+    )
+    section, key, flask = json.loads(lines[index])
     if change == "level":
         flask["facts"]["orm"]["level"] = 3
     elif change == "source":
         flask["facts"]["orm"]["sources"] = ["https://example.org", None]
     elif change == "order":
-        document["frameworks"]["flask"] = dict(reversed(list(flask.items())))
+        flask = dict(reversed(list(flask.items())))
     elif change == "date":
         flask["facts"]["orm"]["last_reviewed"] = "yesterday"
-    path.write_bytes(header + b"\n" + json.dumps(document).encode())
+    lines[index] = json.dumps([section, key, flask]).encode() + b"\n"
+    if change == "missing":
+        del lines[index]
+    path.write_bytes(header + b"".join(lines))
 
 
 def test_a_cache_that_does_not_fit_the_models_is_not_served(tmp_path: Path) -> None:
@@ -121,7 +127,7 @@ def test_a_cache_that_does_not_fit_the_models_is_not_served(tmp_path: Path) -> N
     path = cache_file()
     assert path is not None
     load_catalog_cached(())
-    for change in ("level", "source", "order", "date"):
+    for change in ("level", "source", "order", "date", "missing"):
         _tampered(path, change)
         tampered = path.read_bytes()
         assert load_catalog_cached(()) == fresh, change
