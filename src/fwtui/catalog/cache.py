@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
-import gc
 import json
 import os
 import tempfile
@@ -41,6 +40,7 @@ from fwtui.catalog.models import Criterion as CriterionModel
 from fwtui.catalog.models import FaqEntry, Framework, Group, Meta, Question, Scale, Topic
 from fwtui.catalog.store import Catalog, FactLines, Replacement
 from fwtui.fsutil import UnreadableFile, open_bounded
+from fwtui.gcpause import cyclic_gc_paused
 
 CACHE_FILE = "catalog.json"
 FORMAT = "fwtui-catalog-cache 4"
@@ -373,10 +373,8 @@ def _read(path: Path, key: str) -> Catalog | None:
     except UnreadableFile:
         return None
     header = f"{FORMAT} {key}\n".encode()
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a large catalog is many small acyclic objects; see catalog.load_catalog
     try:
-        with stream:
+        with cyclic_gc_paused(), stream:  # see fwtui.gcpause
             if stream.readline(len(header)) != header:
                 return None
             # Line by line: the file's text and its whole document are never held at once.
@@ -390,10 +388,6 @@ def _read(path: Path, key: str) -> Catalog | None:
             return reading.catalog()
     except (_Mismatch, ValueError, TypeError, RecursionError, OSError):
         return None
-    finally:
-        if gc_was_enabled:
-            gc.freeze()  # see loader._cyclic_gc_paused
-            gc.enable()
 
 
 def _write(path: Path, key: str, catalog: Catalog) -> None:

@@ -16,11 +16,9 @@ within one directory is an error. fwtui only ever reads these directories.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import typing
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +38,7 @@ from fwtui.catalog.models import (
 from fwtui.catalog.store import Catalog, FactLines, Origin, Pending
 from fwtui.catalog.validation import parse_model
 from fwtui.errors import DataError, Problem, UsageError, valid_list
+from fwtui.gcpause import cyclic_gc_paused
 from fwtui.safetext import clean_line, quoted
 
 TOP_LEVEL_FILES = ("meta.yaml", "criteria.yaml", "questions.yaml", "guide.yaml")
@@ -174,26 +173,9 @@ def _read_directory(pending: Pending, directory: Path, label: str, bundled: bool
 # -------------------------------------------------------------------------- loading
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    # Loading creates millions of acyclic objects that stay alive until the end; the cyclic
-    # collector rescans them again and again (three times slower on 500 frameworks). What is
-    # alive afterwards is mostly the catalog, which lives as long as the process: frozen, the
-    # collector never scans it again (a tenth of a cached `recommend` at 2,000 frameworks).
-    # Reference counting still frees whatever of it is dropped.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
-
-
 def load_catalog(dirs: Sequence[Path] = ()) -> Catalog:
     """Load the bundled data and then ``dirs``; raise DataError listing every problem."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():  # see fwtui.gcpause
         return _load_catalog(dirs)
 
 
