@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hypothesis import strategies as st
+
 from fwtui.catalog.loader import BUNDLED_DIR, parse_model
-from fwtui.catalog.models import CriteriaFile, Criterion, Framework, Meta, Question
+from fwtui.catalog.models import (
+    CriteriaFile,
+    Criterion,
+    Framework,
+    Meta,
+    Question,
+    QuestionType,
+)
 from fwtui.catalog.store import Catalog
 from fwtui.catalog.yamlsafe import load_yaml
 
@@ -92,3 +101,20 @@ def tiny_catalog(
         topics={},
         faq={},
     )
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn, catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Answers to any of ``catalog``'s questions (the others left to their defaults): one
+    choice of a single-choice question, up to four of a multi-choice one."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    for question in catalog.questions.values():
+        if not draw(st.booleans()):
+            continue  # left to its default
+        ids = [c.id for c in question.choices]
+        if question.type is QuestionType.single:
+            chosen[question.id] = (draw(st.sampled_from(ids)),)
+        else:
+            picked = draw(st.lists(st.sampled_from(ids), unique=True, max_size=4))
+            chosen[question.id] = tuple(c for c in ids if c in picked)
+    return chosen

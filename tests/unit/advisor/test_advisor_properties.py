@@ -7,28 +7,17 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import answer_sets
 from fwtui.advisor.scoring import recommend
 from fwtui.catalog.loader import bundled_catalog
-from fwtui.catalog.models import QuestionType
 from fwtui.catalog.store import Catalog
 from fwtui.render.recommendation import render_json
 
 CATALOG = bundled_catalog()
 
 
-@st.composite
-def answers(draw: st.DrawFn) -> dict[str, tuple[str, ...]]:
-    chosen: dict[str, tuple[str, ...]] = {}
-    for question in CATALOG.questions.values():
-        if not draw(st.booleans()):
-            continue  # left to its default
-        ids = [c.id for c in question.choices]
-        if question.type is QuestionType.single:
-            chosen[question.id] = (draw(st.sampled_from(ids)),)
-        else:
-            picked = draw(st.lists(st.sampled_from(ids), unique=True, max_size=4))
-            chosen[question.id] = tuple(c for c in ids if c in picked)
-    return chosen
+def answers() -> st.SearchStrategy[dict[str, tuple[str, ...]]]:
+    return answer_sets(CATALOG)
 
 
 SETTINGS = settings(max_examples=60, deadline=None)

@@ -10,10 +10,11 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import answer_sets
 from fwtui.advisor.flips import alternatives
 from fwtui.advisor.scoring import TIE_DIGITS, recommend
 from fwtui.catalog.loader import bundled_catalog
-from fwtui.catalog.models import Framework, QuestionType
+from fwtui.catalog.models import Framework
 from fwtui.catalog.store import Catalog
 
 BUNDLED = bundled_catalog()
@@ -43,19 +44,8 @@ def field_catalog() -> Catalog:
 CATALOG = field_catalog()
 
 
-@st.composite
-def answers(draw: st.DrawFn) -> dict[str, tuple[str, ...]]:
-    chosen: dict[str, tuple[str, ...]] = {}
-    for question in CATALOG.questions.values():
-        if not draw(st.booleans()):
-            continue
-        ids = [c.id for c in question.choices]
-        if question.type is QuestionType.single:
-            chosen[question.id] = (draw(st.sampled_from(ids)),)
-        else:
-            picked = draw(st.lists(st.sampled_from(ids), unique=True, max_size=4))
-            chosen[question.id] = tuple(c for c in ids if c in picked)
-    return chosen
+def answers() -> st.SearchStrategy[dict[str, tuple[str, ...]]]:
+    return answer_sets(CATALOG)
 
 
 def outcome(given_answers: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
